@@ -1,0 +1,73 @@
+/**
+ * The error catalogue: every error the pipeline reports to a person. A `code` never changes
+ * once released (staff scripts and tests match on it); `message` says what happened and
+ * `hint` what to do. Checks do not throw: they return findings. Errors are for broken input.
+ *
+ * Each feature keeps its entries in its own section below, in alphabetical order.
+ */
+
+/** One entry of the catalogue. */
+export interface ErrorDef<A extends unknown[]> {
+  /** Stable machine code, SCREAMING_SNAKE_CASE. */
+  readonly code: string;
+  /** What happened, naming the file when there is one. */
+  readonly message: (...args: A) => string;
+  /** What to do about it. */
+  readonly hint: (...args: A) => string;
+}
+
+const define = <A extends unknown[]>(def: ErrorDef<A>): ErrorDef<A> => def;
+
+/** An error a person can act on: stable code, message, hint. Never shown with a stack trace. */
+export class RecevableError extends Error {
+  readonly code: string;
+  readonly hint: string;
+  constructor(code: string, message: string, hint: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'RecevableError';
+    this.code = code;
+    this.hint = hint;
+  }
+  toJSON(): { code: string; message: string; hint: string } {
+    return { code: this.code, message: this.message, hint: this.hint };
+  }
+}
+
+/** Builds the error of a catalogue entry. */
+export function recevableError<A extends unknown[]>(
+  def: ErrorDef<A>,
+  ...args: A
+): RecevableError {
+  return new RecevableError(def.code, def.message(...args), def.hint(...args));
+}
+
+export const Errors = {
+  // ── command line ──────────────────────────────────────────────────────────
+  UnknownCommand: define({
+    code: 'USAGE_UNKNOWN_COMMAND',
+    message: (name: string) => `Unknown command "${name}".`,
+    hint: () => 'Run `recevable --help` to list the commands.',
+  }),
+  BadArguments: define({
+    code: 'USAGE_BAD_ARGUMENTS',
+    message: (command: string, reason: string) => `${command}: ${reason}`,
+    hint: (command: string) => `Run \`recevable ${command} --help\` for its usage.`,
+  }),
+  NotADirectory: define({
+    code: 'USAGE_NOT_A_SESSION',
+    message: (dir: string) => `${dir} is not a session folder (no session.yaml in it).`,
+    hint: () => 'Pass the folder that holds session.yaml, e.g. content/demo-2023.',
+  }),
+
+  // ── session content (validate) ────────────────────────────────────────────
+
+  // ── reading dossiers ──────────────────────────────────────────────────────
+
+  // ── admissibility checks ──────────────────────────────────────────────────
+
+  // ── similarity and corpus ─────────────────────────────────────────────────
+
+  // ── order of passage and convocations ─────────────────────────────────────
+
+  // ── outcomes ──────────────────────────────────────────────────────────────
+} as const;

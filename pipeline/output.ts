@@ -1,0 +1,45 @@
+/**
+ * Where the CLI writes: human output on stderr (colours unless NO_COLOR or not a TTY),
+ * one JSON document on stdout with `--json`.
+ */
+import { styleText } from 'node:util';
+import { RecevableError } from './errors.ts';
+
+type Style = Parameters<typeof styleText>[0];
+
+/** The command's view of the terminal. */
+export interface Io {
+  /** A line for people, on stderr. */
+  say(line?: string): void;
+  /** Colours text for stderr when colours are allowed. */
+  style(format: Style, text: string): string;
+  /** The single JSON document of a `--json` run, on stdout. */
+  json(value: unknown): void;
+  /** True when stderr is a terminal (progress bars only then). */
+  readonly tty: boolean;
+}
+
+export function createIo(
+  stdout: NodeJS.WriteStream = process.stdout,
+  stderr: NodeJS.WriteStream = process.stderr,
+): Io {
+  return {
+    say: (line = '') => stderr.write(`${line}\n`),
+    style: (format, text) => styleText(format, text, { stream: stderr }),
+    json: (value) => stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    tty: Boolean(stderr.isTTY),
+  };
+}
+
+/** Prints an error as a person should read it: code, message, hint — never a stack trace. */
+export function reportError(io: Io, error: unknown): void {
+  if (error instanceof RecevableError) {
+    io.say(`${io.style('red', 'error')} ${error.message} ${io.style('dim', `[${error.code}]`)}`);
+    io.say(`  ${io.style('cyan', 'fix:')} ${error.hint}`);
+    return;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.say(`${io.style('red', 'internal error')} ${message}`);
+  io.say('  This is a bug in recevable; please report it with the command you ran.');
+  if (process.env['RECEVABLE_DEBUG'] && error instanceof Error) io.say(error.stack);
+}
