@@ -34,10 +34,7 @@ export class RecevableError extends Error {
 }
 
 /** Builds the error of a catalogue entry. */
-export function recevableError<A extends unknown[]>(
-  def: ErrorDef<A>,
-  ...args: A
-): RecevableError {
+export function recevableError<A extends unknown[]>(def: ErrorDef<A>, ...args: A): RecevableError {
   return new RecevableError(def.code, def.message(...args), def.hint(...args));
 }
 

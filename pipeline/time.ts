@@ -24,11 +24,20 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
 /** Wall-clock fields of an instant in a timezone. */
-function wallClock(instant: Date, timeZone: string): Record<string, number> {
-  const fields: Record<string, number> = {};
+function wallClock(instant: Date, timeZone: string): WallClock {
+  const fields: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of formatter(timeZone).formatToParts(instant)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+    if (part.type in fields) fields[part.type as keyof WallClock] = Number(part.value);
   }
   return fields;
 }
@@ -36,7 +45,7 @@ function wallClock(instant: Date, timeZone: string): Record<string, number> {
 /** Offset of the timezone from UTC at that instant, in minutes (Paris in summer: 120). */
 export function offsetMinutes(instant: Date, timeZone: string): number {
   const f = wallClock(instant, timeZone);
-  const asUtc = Date.UTC(f['year']!, f['month']! - 1, f['day']!, f['hour']!, f['minute']!, f['second']!);
+  const asUtc = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
   return Math.round((asUtc - (instant.getTime() - instant.getUTCMilliseconds())) / 60_000);
 }
 
@@ -62,7 +71,7 @@ export function formatInZone(instant: Date, timeZone: string): string {
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   return (
-    `${pad(f['year']!, 4)}-${pad(f['month']!)}-${pad(f['day']!)}T${pad(f['hour']!)}:${pad(f['minute']!)}:${pad(f['second']!)}` +
+    `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}T${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}` +
     `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
   );
 }

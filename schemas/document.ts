@@ -2,13 +2,7 @@
 import { z } from 'zod';
 
 /** How the page count was obtained, from most to least reliable. */
-export const PageMethod = z.enum([
-  'pdf',
-  'libreoffice',
-  'docx-app-xml',
-  'page-breaks',
-  'estimate',
-]);
+export const PageMethod = z.enum(['pdf', 'libreoffice', 'docx-app-xml', 'page-breaks', 'estimate']);
 export type PageMethod = z.infer<typeof PageMethod>;
 
 /** A heading as a reader sees it. */

@@ -48,7 +48,10 @@ export const Result = z.strictObject({
       /** When it was received, as written in submissions.yaml. */
       receivedAt: dateTime(),
       /** SHA-256 of the file's bytes, hex. */
-      sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional(),
       /** Other submissions of the candidate and why they were not decided. */
       ignored: z.array(z.strictObject({ file: z.string(), reason: z.string() })).default([]),
     })
