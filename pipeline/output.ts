@@ -23,9 +23,11 @@ export function createIo(
   stdout: NodeJS.WriteStream = process.stdout,
   stderr: NodeJS.WriteStream = process.stderr,
 ): Io {
+  // NO_COLOR wins over FORCE_COLOR (no-color.org); otherwise styleText decides from the stream.
+  const plain = Boolean(process.env['NO_COLOR']);
   return {
     say: (line = '') => stderr.write(`${line}\n`),
-    style: (format, text) => styleText(format, text, { stream: stderr }),
+    style: (format, text) => (plain ? text : styleText(format, text, { stream: stderr })),
     json: (value) => stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     tty: Boolean(stderr.isTTY),
   };
