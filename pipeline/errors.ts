@@ -67,4 +67,23 @@ export const Errors = {
   // ── order of passage and convocations ─────────────────────────────────────
 
   // ── outcomes ──────────────────────────────────────────────────────────────
+
+  // ── public site ───────────────────────────────────────────────────────────
+  SiteDataInvalid: define({
+    code: 'SITE_DATA_INVALID',
+    message: (file: string, problem: string) => `${file}: ${problem}`,
+    hint: (file: string) =>
+      `Fix ${file} (run \`recevable validate\` on the session folder for line and column), then build again.`,
+  }),
+  SiteDataMissing: define({
+    code: 'SITE_DATA_MISSING',
+    message: (file: string) => `${file} cannot be read.`,
+    hint: () =>
+      'Point RECEVABLE_SESSION (or buildSite({ sessionDir })) at a folder holding session.yaml, candidates.yaml and juries.yaml.',
+  }),
+  SiteBuildFailed: define({
+    code: 'SITE_BUILD_FAILED',
+    message: (reason: string) => `The site could not be built: ${reason}`,
+    hint: () => 'Read the reason above; run `npx astro build` for Astro’s full report.',
+  }),
 } as const;
