@@ -1,0 +1,216 @@
+/**
+ * Passage alignment of two prepared texts: winnowed fingerprints of the first are looked up
+ * among every k-gram of the second (seeds), each seed is extended word by word to a maximal
+ * common run, and runs on the same course are merged across small gaps (an edited word, an
+ * inserted one) into passages with exact character offsets in both texts.
+ */
+import { pageAt, type Prepared } from './prepare.ts';
+
+/** Tuning of the aligner. */
+export interface AlignOptions {
+  /** Shortest passage reported, in words of the first text. */
+  readonly minWords: number;
+  /** Largest gap, in words on either side, bridged between two runs of one passage. */
+  readonly gap: number;
+  /** Largest move, in words of the second text, between two runs merged into one passage. */
+  readonly jump: number;
+  /** Repetitions of one k-gram in the second text followed as seeds. */
+  readonly maxRepeats: number;
+}
+
+export const defaultAlign: AlignOptions = { minWords: 15, gap: 10, jump: 60, maxRepeats: 16 };
+
+/** A passage found in both texts: token ranges, character offsets and pages. */
+export interface Passage {
+  /** First token, and token after the last, in the first text. */
+  readonly aStart: number;
+  readonly aEnd: number;
+  /** Same in the second text. */
+  readonly bStart: number;
+  readonly bEnd: number;
+  /** Character offsets in the original texts, end exclusive. */
+  readonly aFrom: number;
+  readonly aTo: number;
+  readonly bFrom: number;
+  readonly bTo: number;
+  /** Pages (1-based) where the passage starts in each text. */
+  readonly aPage: number;
+  readonly bPage: number;
+  /** Words matched exactly (the rest are bridged gaps). */
+  readonly matched: number;
+}
+
+interface Run {
+  a: number;
+  b: number;
+  len: number;
+}
+
+const gramIndex = new WeakMap<Prepared, Map<number, number | number[]>>();
+
+/** Every k-gram of a text by hash, built once per prepared text. */
+function indexOf(doc: Prepared): Map<number, number | number[]> {
+  let index = gramIndex.get(doc);
+  if (index) return index;
+  index = new Map();
+  const grams = doc.grams;
+  for (let i = 0; i < grams.length; i++) {
+    const h = grams[i] ?? 0;
+    const seen = index.get(h);
+    if (seen === undefined) index.set(h, i);
+    else if (typeof seen === 'number') index.set(h, [seen, i]);
+    else seen.push(i);
+  }
+  gramIndex.set(doc, index);
+  return index;
+}
+
+function maximalRuns(a: Prepared, b: Prepared, maxRepeats: number): Run[] {
+  const index = indexOf(b);
+  const wa = a.tokens.hashes;
+  const wb = b.tokens.hashes;
+  const k = a.k;
+  const runs: Run[] = [];
+  // Furthest end reached on each diagonal (a - b), so a seed inside a known run is skipped.
+  const reached = new Map<number, number>();
+  const { hashes, positions } = a.fingerprints;
+  for (let f = 0; f < hashes.length; f++) {
+    const i = positions[f] ?? 0;
+    if (a.blocked[i]) continue;
+    const hit = index.get(hashes[f] ?? 0);
+    if (hit === undefined) continue;
+    const list = typeof hit === 'number' ? [hit] : hit.slice(0, maxRepeats);
+    for (const j of list) {
+      const diagonal = i - j;
+      if ((reached.get(diagonal) ?? -1) > i) continue;
+      let same = true;
+      for (let t = 0; t < k && same; t++) same = wa[i + t] === wb[j + t];
+      if (!same) continue;
+      let s = i;
+      let t = j;
+      while (s > 0 && t > 0 && wa[s - 1] === wb[t - 1]) {
+        s--;
+        t--;
+      }
+      let e = i + k;
+      let u = j + k;
+      while (e < a.tokens.count && u < b.tokens.count && wa[e] === wb[u]) {
+        e++;
+        u++;
+      }
+      reached.set(diagonal, e);
+      runs.push({ a: s, b: t, len: e - s });
+    }
+  }
+  return runs;
+}
+
+/**
+ * Weight of each run: its length plus the best chain of runs it can be merged with on both
+ * sides. A text repeated in the second document then aligns on the copy that continues the
+ * passage, not on an isolated repeat of the same words.
+ */
+function chainWeights(runs: Run[], gap: number): Float64Array {
+  const n = runs.length;
+  const forward = new Float64Array(n);
+  const backward = new Float64Array(n);
+  const joins = (p: Run, r: Run): boolean => {
+    const gapA = r.a - (p.a + p.len);
+    const gapB = r.b - (p.b + p.len);
+    return gapA >= 0 && gapA <= gap && gapB >= 0 && gapB <= gap;
+  };
+  for (let i = 0; i < n; i++) {
+    const r = runs[i] as Run;
+    let best = 0;
+    for (let j = i - 1; j >= 0; j--) {
+      const p = runs[j] as Run;
+      if (r.a - (p.a + p.len) > gap + r.len + p.len) break;
+      if (joins(p, r)) best = Math.max(best, forward[j] ?? 0);
+    }
+    forward[i] = r.len + best;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    const r = runs[i] as Run;
+    let best = 0;
+    for (let j = i + 1; j < n; j++) {
+      const q = runs[j] as Run;
+      if (q.a - (r.a + r.len) > gap) break;
+      if (joins(r, q)) best = Math.max(best, backward[j] ?? 0);
+    }
+    backward[i] = r.len + best;
+  }
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = (forward[i] ?? 0) + (backward[i] ?? 0) - (runs[i]?.len ?? 0);
+  return out;
+}
+
+/** Keeps the best-chained runs that do not overlap in the first text. */
+function disjointRuns(runs: Run[], count: number, gap: number): Run[] {
+  runs.sort((x, y) => x.a - y.a || x.b - y.b);
+  const weight = chainWeights(runs, gap);
+  const order = runs.map((_, i) => i);
+  order.sort(
+    (x, y) =>
+      (weight[y] ?? 0) - (weight[x] ?? 0) || (runs[y]?.len ?? 0) - (runs[x]?.len ?? 0) || x - y,
+  );
+  const taken: Run[] = [];
+  const used = new Uint8Array(count);
+  for (const index of order) {
+    const run = runs[index] as Run;
+    let free = true;
+    for (let i = run.a; i < run.a + run.len && free; i++) free = used[i] === 0;
+    if (!free) continue;
+    used.fill(1, run.a, run.a + run.len);
+    taken.push(run);
+  }
+  return taken.sort((x, y) => x.a - y.a);
+}
+
+/** Aligns `a` against `b`: passages of `a` found in `b`, in the order of `a`. */
+export function align(a: Prepared, b: Prepared, options: AlignOptions = defaultAlign): Passage[] {
+  const runs = disjointRuns(maximalRuns(a, b, options.maxRepeats), a.tokens.count, options.gap);
+  const merged: { a: number; aEnd: number; b: number; bEnd: number; matched: number }[] = [];
+  for (const run of runs) {
+    const last = merged.at(-1);
+    const gapA = run.a - (last?.aEnd ?? 0);
+    // Within a passage the copied paragraphs may come in another order than in the source.
+    const near =
+      last !== undefined &&
+      run.b + run.len >= last.b - options.jump &&
+      run.b <= last.bEnd + options.jump;
+    if (last && near && gapA <= options.gap) {
+      last.aEnd = run.a + run.len;
+      last.b = Math.min(last.b, run.b);
+      last.bEnd = Math.max(last.bEnd, run.b + run.len);
+      last.matched += run.len;
+    } else {
+      merged.push({
+        a: run.a,
+        aEnd: run.a + run.len,
+        b: run.b,
+        bEnd: run.b + run.len,
+        matched: run.len,
+      });
+    }
+  }
+  const out: Passage[] = [];
+  for (const m of merged) {
+    if (m.aEnd - m.a < options.minWords) continue;
+    const aFrom = a.tokens.starts[m.a] ?? 0;
+    const bFrom = b.tokens.starts[m.b] ?? 0;
+    out.push({
+      aStart: m.a,
+      aEnd: m.aEnd,
+      bStart: m.b,
+      bEnd: m.bEnd,
+      aFrom,
+      aTo: a.tokens.ends[m.aEnd - 1] ?? aFrom,
+      bFrom,
+      bTo: b.tokens.ends[m.bEnd - 1] ?? bFrom,
+      aPage: pageAt(a.pageOffsets, aFrom),
+      bPage: pageAt(b.pageOffsets, bFrom),
+      matched: m.matched,
+    });
+  }
+  return out;
+}
