@@ -75,5 +75,7 @@ export const ResultsSummary = z.strictObject({
   candidates: z.array(z.strictObject({ candidate: id(), status: ResultStatus })),
   /** Tool that decided. */
   tool: z.strictObject({ name: z.string(), version: z.string() }),
+  /** Findings about submissions that belong to no enrolled candidate (unknown code). */
+  findings: z.array(Finding).default([]),
 });
 export type ResultsSummary = z.infer<typeof ResultsSummary>;

@@ -1,0 +1,72 @@
+/**
+ * format: the dossier is readable and has a text layer. A scanned dossier (no text, or some
+ * pages as images only) cannot be checked by the tool: `review`, naming the pages. An unreadable
+ * file is an `error` finding built from the reader's error (see `unreadable`).
+ */
+import type { Document, ReadError } from '../../schemas/document.ts';
+import type { Finding } from '../../schemas/result.ts';
+import { finding, type Check } from './types.ts';
+
+const RULE = 'format';
+
+const FORMAT_FR: Record<Document['format'], string> = {
+  pdf: 'PDF',
+  docx: 'Word (DOCX)',
+  odt: 'OpenDocument (ODT)',
+};
+
+const pageList = (pages: number[]) =>
+  pages.length > 8 ? `${pages.slice(0, 8).join(', ')}…` : pages.join(', ');
+
+export const format: Check = (document, submission) => {
+  const place = { file: submission.file };
+  const evidence = {
+    format: document.format,
+    textLayer: document.textLayer,
+    scannedPages: document.scannedPages,
+    words: document.words,
+    warnings: document.warnings.map((w) => w.code),
+  };
+  const kind = FORMAT_FR[document.format];
+  if (document.textLayer === 'none' || (document.words === 0 && document.pages.count > 0)) {
+    return finding(
+      RULE,
+      'review',
+      `Votre dossier (${kind}) ne contient pas de texte lisible : il semble numérisé (scanné). Envoyez de préférence le fichier exporté depuis votre traitement de texte ; l'équipe pédagogique vérifiera ce dossier à la main.`,
+      `No text layer (${document.words} words over ${document.pages.count} pages): scanned dossier, plan and similarity cannot be checked automatically.`,
+      evidence,
+      place,
+    );
+  }
+  if (document.textLayer === 'partial') {
+    const pages = document.scannedPages;
+    return finding(
+      RULE,
+      'review',
+      `Certaines pages de votre dossier ne contiennent qu'une image, sans texte (pages ${pageList(pages)}) ; l'équipe pédagogique les vérifiera.`,
+      `Partial text layer: pages ${pageList(pages)} are images without text.`,
+      evidence,
+      pages[0] ? { ...place, page: pages[0] } : place,
+    );
+  }
+  return finding(
+    RULE,
+    'pass',
+    `Votre dossier (${kind}) est lisible et son texte est exploitable.`,
+    `Readable ${document.format}, full text layer, ${document.words} words.`,
+    evidence,
+    place,
+  );
+};
+
+/** The format finding of a dossier the reader could not open. */
+export function unreadable(error: ReadError, file: string): Finding {
+  return finding(
+    RULE,
+    'error',
+    `Votre dossier n'a pas pu être ouvert (${error.error.code}). Vérifiez qu'il s'ouvre sur votre ordinateur, exportez-le à nouveau en PDF et renvoyez-le avant la date limite, ou contactez l'équipe pédagogique.`,
+    `${error.error.message} Fix: ${error.error.hint}`,
+    { code: error.error.code },
+    { file },
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * Cache of read Documents under `content/<session>/.cache/documents/` (git-ignored), keyed by
+ * the dossier's SHA-256 and the reader's version and options: an unchanged dossier is never
+ * read twice. A damaged cache entry is a miss, never an error.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Document, ReadError } from '../../schemas/document.ts';
+import { writeIfChanged } from './write.ts';
+
+/** SHA-256 of a file's bytes, hex. */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+// Reading failures that may not happen again (a timeout on a loaded machine) are not kept.
+const TRANSIENT = /TIMEOUT|CRASH|WORKER|KILLED|INTERNAL/;
+
+/** Documents already read, by file content and reader. */
+export class DocumentCache {
+  readonly #dir: string;
+  readonly #key: string;
+
+  /** `readerKey` changes whenever the reader or its options would read differently. */
+  constructor(sessionDir: string, readerKey: string) {
+    this.#dir = join(sessionDir, '.cache', 'documents');
+    this.#key = createHash('sha256').update(readerKey).digest('hex').slice(0, 16);
+  }
+
+  #path(sha256: string): string {
+    return join(this.#dir, `${sha256}-${this.#key}.json`);
+  }
+
+  /** The cached reading of the dossier with this SHA-256, if any. */
+  async get(sha256: string): Promise<Document | ReadError | undefined> {
+    const text = await readFile(this.#path(sha256), 'utf8').catch(() => undefined);
+    if (text === undefined) return undefined;
+    try {
+      const value: unknown = JSON.parse(text);
+      const document = Document.safeParse(value);
+      if (document.success) return document.data;
+      const error = ReadError.safeParse(value);
+      return error.success ? error.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps a reading; transient failures are not kept. */
+  async set(sha256: string, value: Document | ReadError): Promise<void> {
+    if ('error' in value && TRANSIENT.test(value.error.code)) return;
+    await writeIfChanged(this.#path(sha256), JSON.stringify(value));
+  }
+}

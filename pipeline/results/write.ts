@@ -1,0 +1,55 @@
+/**
+ * Writes result files deterministically and atomically: validated by `schemas/result.ts`,
+ * keys in schema order, no time of the run, written through a temporary file and a rename,
+ * and not rewritten at all when the bytes would not change.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { stringify } from 'yaml';
+import { Result, ResultsSummary } from '../../schemas/result.ts';
+
+/** The tool recorded in every result, for reproducibility. */
+export const tool: { name: string; version: string } = {
+  name: 'recevable',
+  version: (
+    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    }
+  ).version,
+};
+
+const HEADER = '# Written by `recevable check`; edits are overwritten on the next run.\n';
+
+/** Deterministic YAML text: no line folding, no anchors. */
+export function toYaml(value: unknown): string {
+  return HEADER + stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
+/** Writes `text` to `path` unless it already holds exactly those bytes; true when written. */
+export async function writeIfChanged(path: string, text: string): Promise<boolean> {
+  const previous = await readFile(path, 'utf8').catch(() => undefined);
+  if (previous === text) return false;
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  return true;
+}
+
+/** Validates and writes `results/<code>.yaml`; true when the file changed. */
+export async function writeResult(resultsDir: string, result: Result): Promise<boolean> {
+  const valid = Result.parse(result);
+  return writeIfChanged(join(resultsDir, `${valid.candidate}.yaml`), toYaml(valid));
+}
+
+/** Validates and writes `results/summary.yaml`; true when the file changed. */
+export async function writeSummary(resultsDir: string, summary: ResultsSummary): Promise<boolean> {
+  const valid = ResultsSummary.parse(summary);
+  return writeIfChanged(join(resultsDir, 'summary.yaml'), toYaml(valid));
+}
