@@ -67,6 +67,50 @@ export const Errors = {
   // ── order of passage and convocations ─────────────────────────────────────
 
   // ── outcomes ──────────────────────────────────────────────────────────────
+  OutcomesFileInvalid: define({
+    code: 'OUTCOMES_FILE_INVALID',
+    message: (file: string, detail: string, _fix: string) => `${file}: ${detail}`,
+    hint: (_file: string, _detail: string, fix: string) => fix,
+  }),
+  OutcomesFileMissing: define({
+    code: 'OUTCOMES_FILE_MISSING',
+    message: (dir: string) => `${dir} has no outcomes.yaml: there are no results to decide on.`,
+    hint: () =>
+      'Create outcomes.yaml with the block and final exam results; content/demo-2023/outcomes.yaml is an example.',
+  }),
+  OutcomesInvalid: define({
+    code: 'OUTCOMES_INVALID',
+    message: (file: string, count: number) =>
+      `${file} has ${count} problem${count === 1 ? '' : 's'}; no outcome was decided.`,
+    hint: (file: string) => `Fix ${file} at the places listed above, then run the command again.`,
+  }),
+  OutcomesNoDeadline: define({
+    code: 'OUTCOMES_NO_DEADLINE',
+    message: (deadline: string) =>
+      `rules.deadline "${deadline}" names no key date: tutor meetings cannot be counted.`,
+    hint: () => 'Point rules.deadline in session.yaml to the key date of the dossier deadline.',
+  }),
+  OutcomesTutorMismatch: define({
+    code: 'OUTCOMES_TUTOR_MISMATCH',
+    message: (candidate: string, tutor: string, listed: string) =>
+      `tutoring.yaml gives ${candidate} the tutor ${tutor}, candidates.yaml ${listed}.`,
+    hint: (candidate: string) =>
+      `Use the same tutor for ${candidate} in tutoring.yaml and candidates.yaml.`,
+  }),
+  OutcomesUnknownCandidate: define({
+    code: 'OUTCOMES_UNKNOWN_CANDIDATE',
+    message: (file: string, candidate: string) =>
+      `${file} has an entry for ${candidate}, who is not in candidates.yaml; it was ignored.`,
+    hint: (_file: string, candidate: string) =>
+      `Correct the code ${candidate} (a typo leaves the real candidate without results) or add the candidate to candidates.yaml.`,
+  }),
+  OutcomesUnknownTutor: define({
+    code: 'OUTCOMES_UNKNOWN_TUTOR',
+    message: (candidate: string, tutor: string) =>
+      `tutoring.yaml gives ${candidate} the tutor ${tutor}, who is not in the tutors of candidates.yaml.`,
+    hint: (_candidate: string, tutor: string) =>
+      `Correct the tutor id or add ${tutor} to \`tutors\` in candidates.yaml.`,
+  }),
 
   // ── public site ───────────────────────────────────────────────────────────
   SiteDataInvalid: define({
