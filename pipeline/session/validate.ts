@@ -1,0 +1,158 @@
+/**
+ * Validates a whole session folder and reports every problem at once: each registered file
+ * read defensively and checked against its schema, then the cross-file rules on the files
+ * that passed. Never throws for bad content; throws a usage error when `dir` is not a
+ * session folder at all.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Errors, recevableError } from '../errors.ts';
+import { isPattern, sessionFiles, type SessionData, type SessionFileEntry } from './files.ts';
+import { issuesToProblems, keysAt } from './issues.ts';
+import { listNames, problem, sortProblems, uniqueProblems, type Problem } from './problem.ts';
+import { readYamlFile } from './read.ts';
+import { RuleContext, type Rule, type ValidFile } from './rules/context.ts';
+import { resultRules, scheduleRules } from './rules/outputs.ts';
+import { candidateRules, juryRules, submissionRules } from './rules/people.ts';
+import { sessionRules } from './rules/session.ts';
+
+/** A session whose input files are all valid. */
+export type LoadedSession = SessionData & {
+  /** Absolute path of the session folder. */
+  readonly dir: string;
+};
+
+/** Every problem of the folder, sorted; `loaded` when there is none. */
+export interface Validation {
+  readonly problems: Problem[];
+  readonly loaded?: LoadedSession;
+}
+
+/** Which files to check: `input` only is what commands need before they run. */
+export interface ValidateOptions {
+  readonly roles?: readonly SessionFileEntry['role'][];
+}
+
+const rules: readonly Rule[] = [
+  sessionRules,
+  candidateRules,
+  juryRules,
+  submissionRules,
+  scheduleRules,
+  resultRules,
+];
+
+/** Validates every file of the session folder `dir`. */
+export async function validateSession(
+  dir: string,
+  options: ValidateOptions = {},
+): Promise<Validation> {
+  const abs = resolve(dir);
+  await assertSessionFolder(dir, abs);
+  const roles = options.roles ?? ['input', 'output'];
+  const entries = sessionFiles.filter((e) => roles.includes(e.role));
+  const files = await listFiles(abs, entries);
+
+  const problems: Problem[] = [];
+  const valid: ValidFile[] = [];
+  await Promise.all(
+    files.map(async ({ file, entry }) => {
+      const read = await readYamlFile(join(abs, file), file);
+      problems.push(...read.problems);
+      const parsed = read.parsed;
+      if (!parsed) return;
+      if (parsed.value === null || parsed.value === undefined) {
+        const keys = listNames(keysAt(entry.schema, [])).replace(/ or /, ' and ');
+        problems.push(problem({ file, line: 1, column: 1 }, Errors.SessionFileEmpty, [file, keys]));
+        return;
+      }
+      const result = entry.schema.safeParse(parsed.value);
+      if (result.success) valid.push({ file, key: entry.key, parsed, data: result.data });
+      else problems.push(...issuesToProblems(result.error.issues, entry.schema, parsed, file));
+    }),
+  );
+
+  valid.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const ctx = new RuleContext(valid);
+  for (const rule of rules) rule(ctx);
+  problems.push(...ctx.problems);
+
+  const rank = (file: string) => entries.findIndex((e) => matches(e, file, entries));
+  const sorted = sortProblems(uniqueProblems(problems), rank);
+  if (sorted.length > 0) return { problems: sorted };
+  return { problems: [], loaded: assemble(abs, valid, entries) };
+}
+
+async function assertSessionFolder(dir: string, abs: string): Promise<void> {
+  try {
+    if (!(await stat(abs)).isDirectory()) throw new Error('not a directory');
+    await stat(join(abs, 'session.yaml'));
+  } catch {
+    throw recevableError(Errors.NotADirectory, dir);
+  }
+}
+
+interface FoundFile {
+  readonly file: string;
+  readonly entry: SessionFileEntry;
+}
+
+/** The files to read: required ones even when missing (reading reports it), others if present. */
+async function listFiles(abs: string, entries: readonly SessionFileEntry[]): Promise<FoundFile[]> {
+  const found: FoundFile[] = [];
+  for (const entry of entries) {
+    if (!isPattern(entry)) {
+      if (entry.required || (await exists(join(abs, entry.file)))) {
+        found.push({ file: entry.file, entry });
+      }
+      continue;
+    }
+    const folder = entry.file.slice(0, entry.file.lastIndexOf('/') + 1);
+    let names: string[];
+    try {
+      names = await readdir(join(abs, folder));
+    } catch {
+      continue; // no results/ folder yet: nothing to check
+    }
+    for (const name of names.sort()) {
+      const file = `${folder}${name}`;
+      if (matches(entry, file, entries)) found.push({ file, entry });
+    }
+  }
+  return found;
+}
+
+/** True when `file` belongs to `entry`: exact paths win over patterns. */
+function matches(
+  entry: SessionFileEntry,
+  file: string,
+  entries: readonly SessionFileEntry[],
+): boolean {
+  if (!isPattern(entry)) return entry.file === file;
+  if (entries.some((e) => !isPattern(e) && e.file === file)) return false;
+  const pattern = entry.file.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${pattern.join('[^/]*')}$`).test(file);
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function assemble(
+  abs: string,
+  valid: readonly ValidFile[],
+  entries: readonly SessionFileEntry[],
+): LoadedSession {
+  const data: Record<string, unknown> = { dir: abs };
+  for (const entry of entries) {
+    if (entry.role === 'input' && !isPattern(entry)) {
+      data[entry.key] = valid.find((v) => v.file === entry.file)?.data;
+    }
+  }
+  return data as LoadedSession;
+}
