@@ -6,10 +6,12 @@
 import type { z } from 'zod';
 import { CandidatesFile } from '../../schemas/candidates.ts';
 import { JuriesFile } from '../../schemas/juries.ts';
+import { OutcomesFile } from '../../schemas/outcomes.ts';
 import { Result, ResultsSummary } from '../../schemas/result.ts';
 import { Schedule } from '../../schemas/schedule.ts';
 import { Session } from '../../schemas/session.ts';
 import { SubmissionsFile } from '../../schemas/submissions.ts';
+import { TutoringFile } from '../../schemas/tutoring.ts';
 
 /** One kind of file of a session folder. */
 export interface SessionFileEntry<K extends string = string, S extends z.ZodType = z.ZodType> {
@@ -51,12 +53,14 @@ export const sessionFiles = [
   entry({
     key: 'outcomes',
     file: 'outcomes.yaml',
+    schema: OutcomesFile,
     required: false,
     role: 'input',
   }),
   entry({
     key: 'tutoring',
     file: 'tutoring.yaml',
+    schema: TutoringFile,
     required: false,
     role: 'input',
   }),
