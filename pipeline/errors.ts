@@ -192,12 +192,145 @@ export const Errors = {
   }),
 
   // ── reading dossiers ──────────────────────────────────────────────────────
+  ReadCrashed: define({
+    code: 'READ_CRASHED',
+    message: (file: string, reason: string) =>
+      `${file}: the reader stopped unexpectedly (${reason}).`,
+    hint: () =>
+      'Open the file and export it again as PDF; if it still fails, report it with the file.',
+  }),
+  ReadDocEncrypted: define({
+    code: 'READ_DOCX_ENCRYPTED',
+    message: (file: string) => `${file} is a password-protected Word document.`,
+    hint: () =>
+      'Ask the candidate for a copy without a password (Word: File › Info › Protect › remove the password), or a PDF.',
+  }),
+  ReadDocxCorrupt: define({
+    code: 'READ_DOCX_CORRUPT',
+    message: (file: string, reason: string) =>
+      `${file} is not a readable Word document (${reason}).`,
+    hint: () =>
+      'Open it in Word or LibreOffice and save it again, or ask the candidate for a PDF export.',
+  }),
+  ReadEmpty: define({
+    code: 'READ_EMPTY',
+    message: (file: string) => `${file} is empty (0 bytes).`,
+    hint: () => 'The upload failed or the file was truncated: ask the candidate to send it again.',
+  }),
+  ReadLegacyDoc: define({
+    code: 'READ_LEGACY_DOC',
+    message: (file: string) => `${file} is an old binary Word document (.doc), not DOCX or PDF.`,
+    hint: () => 'Ask the candidate to export it as PDF (or save it as .docx).',
+  }),
+  ReadNotFound: define({
+    code: 'READ_NOT_FOUND',
+    message: (file: string) => `${file} does not exist or cannot be opened.`,
+    hint: () => 'Check the path and the file permissions.',
+  }),
+  ReadOdtUnsupported: define({
+    code: 'READ_ODT_UNSUPPORTED',
+    message: (file: string, reason: string) =>
+      `${file}: this OpenDocument file cannot be read (${reason}).`,
+    hint: () => 'Ask the candidate to export it as PDF from LibreOffice (File › Export as PDF).',
+  }),
+  ReadPdfCorrupt: define({
+    code: 'READ_PDF_CORRUPT',
+    message: (file: string, reason: string) => `${file} is a damaged PDF (${reason}).`,
+    hint: () =>
+      'Ask the candidate to export the PDF again; opening it in a viewer shows whether it is complete.',
+  }),
+  ReadPdfEncrypted: define({
+    code: 'READ_PDF_ENCRYPTED',
+    message: (file: string) => `${file} is a PDF protected by an opening password.`,
+    hint: () =>
+      'Ask the candidate for a copy without an opening password (restrictions on printing or copying are fine).',
+  }),
+  ReadTimeout: define({
+    code: 'READ_TIMEOUT',
+    message: (file: string, seconds: number) => `${file} could not be read within ${seconds} s.`,
+    hint: () =>
+      'The file is unusually complex: ask for a simpler PDF export, or retry with a larger --timeout.',
+  }),
+  ReadTooLarge: define({
+    code: 'READ_TOO_LARGE',
+    message: (file: string, what: string) => `${file} is too large to read safely (${what}).`,
+    hint: () =>
+      'A dossier is a few MB: ask the candidate to compress its images or export it again as PDF.',
+  }),
+  ReadUnknownFormat: define({
+    code: 'READ_UNKNOWN_FORMAT',
+    message: (file: string, what: string) =>
+      `${file} is not a PDF or DOCX file (it looks like ${what}).`,
+    hint: () => 'Dossiers must be PDF or DOCX: ask the candidate to export the dossier as PDF.',
+  }),
+  ReadXmlDoctype: define({
+    code: 'READ_DOCX_DOCTYPE',
+    message: (file: string, part: string) =>
+      `${file}: ${part} declares a DTD, which Word never writes (possible XML entity attack).`,
+    hint: () => 'Do not open this file on a workstation; ask the candidate for a PDF export.',
+  }),
+  ReadZipBomb: define({
+    code: 'READ_ZIP_BOMB',
+    message: (file: string, what: string) => `${file} unpacks to an unreasonable size (${what}).`,
+    hint: () => 'This is not a normal Word document: ask the candidate for a PDF export.',
+  }),
 
   // ── admissibility checks ──────────────────────────────────────────────────
+  CheckUnknownCandidate: define({
+    code: 'USAGE_CHECK_UNKNOWN_CANDIDATE',
+    message: (codes: string[], file: string) =>
+      `--only names ${codes.length > 1 ? 'candidates' : 'a candidate'} not in ${file}: ${codes.join(', ')}.`,
+    hint: () => 'Pass codes as written in candidates.yaml, separated by commas: --only C001,C002.',
+  }),
+  CheckResultsNotWritable: define({
+    code: 'CHECK_RESULTS_NOT_WRITABLE',
+    message: (dir: string, reason: string) => `Cannot write the results in ${dir}: ${reason}.`,
+    hint: (dir: string) =>
+      `Make ${dir} writable (or remove the file that is in the way) and run again.`,
+  }),
 
   // ── similarity and corpus ─────────────────────────────────────────────────
+  CorpusCorrupt: define({
+    code: 'CORPUS_CORRUPT',
+    message: (file: string, reason: string) => `${file} is not a readable corpus index: ${reason}.`,
+    hint: (file: string) =>
+      `Restore ${file} from a backup, or move it away and rebuild the corpus with \`recevable corpus add\`.`,
+  }),
+  CorpusDuplicateId: define({
+    code: 'CORPUS_DUPLICATE_ID',
+    message: (id: string, file: string) =>
+      `The corpus already holds a different document with the id "${id}" (adding ${file}).`,
+    hint: () => 'Rename the file, or pass --year so that ids of different years differ.',
+  }),
+  CorpusMissing: define({
+    code: 'CORPUS_MISSING',
+    message: (dir: string) => `${dir} holds no corpus index (index.sqlite).`,
+    hint: (dir: string) => `Create it with \`recevable corpus add ${dir} <files…>\`.`,
+  }),
+  CorpusUnknownId: define({
+    code: 'CORPUS_UNKNOWN_ID',
+    message: (id: string, dir: string) => `No document with the id "${id}" in the corpus ${dir}.`,
+    hint: (dir: string) => `Run \`recevable corpus list ${dir}\` to see the ids.`,
+  }),
+  TextUnreadable: define({
+    code: 'SIMILARITY_TEXT_UNREADABLE',
+    message: (file: string, reason: string) => `${file} cannot be compared: ${reason}.`,
+    hint: () => 'Pass a PDF, a DOCX, an ODT or a UTF-8 .txt file with text in it.',
+  }),
 
   // ── order of passage and convocations ─────────────────────────────────────
+  ScheduleNoResults: define({
+    code: 'USAGE_SCHEDULE_NO_RESULTS',
+    message: (dir: string) => `${dir}/results holds no admissibility result to plan from.`,
+    hint: (dir: string) =>
+      `Run \`recevable check ${dir}\` first, or pass --all to plan every candidate before the checks.`,
+  }),
+  SchedulePreviousInvalid: define({
+    code: 'SCHEDULE_PREVIOUS_INVALID',
+    message: (path: string, reason: string) => `${path} is not a valid schedule: ${reason}.`,
+    hint: () =>
+      'schedule.yaml is written by `recevable schedule`: restore it from version control, or delete it to plan afresh (version 1).',
+  }),
 
   // ── outcomes ──────────────────────────────────────────────────────────────
   OutcomesFileInvalid: define({

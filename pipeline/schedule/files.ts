@@ -1,0 +1,82 @@
+/**
+ * Reading and writing schedule.yaml and the admissibility results the scheduler plans from.
+ * Writes are atomic (temporary file + rename) and byte-identical for the same content.
+ */
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { Result } from '../../schemas/result.ts';
+import { Schedule } from '../../schemas/schedule.ts';
+import { Errors, recevableError } from '../errors.ts';
+
+/** Writes text to `path` through a temporary file and a rename. */
+export async function writeAtomic(path: string, text: string | Buffer): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, path);
+}
+
+/** The YAML text of a schedule, validated by its schema first. */
+export function scheduleYaml(schedule: Schedule): string {
+  const valid = Schedule.parse(schedule);
+  return `# Written by \`recevable schedule\`: edit candidates.yaml or juries.yaml and re-run instead.\n${stringify(valid, { lineWidth: 0 })}`;
+}
+
+/** The published schedule of the session, or undefined when there is none yet. */
+export async function readSchedule(dir: string): Promise<Schedule | undefined> {
+  const path = join(dir, 'schedule.yaml');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    data = parse(text, { maxAliasCount: 100 });
+  } catch (error) {
+    throw recevableError(Errors.SchedulePreviousInvalid, path, (error as Error).message);
+  }
+  const result = Schedule.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw recevableError(
+      Errors.SchedulePreviousInvalid,
+      path,
+      `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
+    );
+  }
+  return result.data;
+}
+
+/** Admissible candidates from `results/*.yaml`, and the result files that could not be read. */
+export async function readAdmissible(
+  dir: string,
+): Promise<{ codes: string[]; problems: string[]; files: number }> {
+  const folder = join(dir, 'results');
+  let names: string[];
+  try {
+    names = (await readdir(folder))
+      .filter((n) => n.endsWith('.yaml') && n !== 'summary.yaml')
+      .sort();
+  } catch {
+    return { codes: [], problems: [], files: 0 };
+  }
+  const codes: string[] = [];
+  const problems: string[] = [];
+  for (const name of names) {
+    const path = join(folder, name);
+    try {
+      const result = Result.safeParse(parse(await readFile(path, 'utf8'), { maxAliasCount: 100 }));
+      if (!result.success) {
+        problems.push(
+          `${path}: ${result.error.issues[0]?.path.join('.') ?? ''} ${result.error.issues[0]?.message ?? ''}`.trim(),
+        );
+      } else if (result.data.status === 'admissible') codes.push(result.data.candidate);
+    } catch (error) {
+      problems.push(`${path}: ${(error as Error).message.split('\n')[0] ?? 'unreadable'}`);
+    }
+  }
+  return { codes: codes.sort(), problems, files: names.length };
+}

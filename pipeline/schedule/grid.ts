@@ -1,0 +1,68 @@
+/**
+ * The time grid of the defences: each day is cut into blocks (the stretches between breaks),
+ * each block into back-to-back slots of presentation + interview + deliberation.
+ */
+import type { Defence } from '../../schemas/session.ts';
+import { toInstant } from '../time.ts';
+
+/** A stretch of a day between breaks, filled with consecutive slots. */
+export interface Block {
+  /** `2023-09-20#0`: day and index of the block within the day. */
+  readonly id: string;
+  readonly day: string;
+  /** `planned` on defence days, `makeup` on make-up days. */
+  readonly kind: 'planned' | 'makeup';
+  /** Start of each slot, in order. */
+  readonly starts: readonly Date[];
+}
+
+const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+const clock = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+/** Minutes a room and its jury are busy for one defence. */
+export function slotMinutes(defence: Defence): number {
+  return defence.presentationMinutes + defence.interviewMinutes + defence.deliberationMinutes;
+}
+
+/** Slot start times of one day as `HH:MM`, grouped by block. */
+export function dayClocks(defence: Defence): string[][] {
+  const length = slotMinutes(defence);
+  const end = minutes(defence.hours.end);
+  const breaks = defence.hours.breaks
+    .map(([from, to]) => [minutes(from), minutes(to)] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const blocks: string[][] = [];
+  let current: string[] = [];
+  let cursor = minutes(defence.hours.start);
+  while (cursor + length <= end) {
+    const clash = breaks.find(([from, to]) => cursor < to && cursor + length > from);
+    if (clash) {
+      if (current.length > 0) blocks.push(current);
+      current = [];
+      cursor = Math.max(cursor, clash[1]);
+      continue;
+    }
+    current.push(clock(cursor));
+    cursor += length;
+  }
+  if (current.length > 0) blocks.push(current);
+  return blocks;
+}
+
+/** Every block of the session: defence days, then make-up days, in time order. */
+export function buildBlocks(defence: Defence, timeZone: string): Block[] {
+  const clocks = dayClocks(defence);
+  const days = [
+    ...defence.days.map((day) => ({ day, kind: 'planned' as const })),
+    ...defence.makeUpDays.map((day) => ({ day, kind: 'makeup' as const })),
+  ].sort((a, b) => a.day.localeCompare(b.day));
+  return days.flatMap(({ day, kind }) =>
+    clocks.map((times, index) => ({
+      id: `${day}#${index}`,
+      day,
+      kind,
+      starts: times.map((time) => toInstant(`${day}T${time}`, timeZone)),
+    })),
+  );
+}
