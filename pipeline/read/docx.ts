@@ -1,0 +1,98 @@
+/** Reads a DOCX dossier into a Document: text and headings with mammoth, pages by a chain of methods. */
+import { strFromU8, zipSync, type Zippable } from 'fflate';
+import type { Document, ReadError, ReadWarning } from '../../schemas/document.ts';
+import { Errors } from '../errors.ts';
+import { countWords } from './clean.ts';
+import { docxHeadings } from './docx-headings.ts';
+import { unrenderedPages } from './docx-pages.ts';
+import { readParagraphs, styleOutlineLevels, type Para } from './docx-paragraphs.ts';
+import { readError } from './read-error.ts';
+import { renderPdf } from './libreoffice.ts';
+import { readPdf } from './pdf.ts';
+import { placeHeadings } from './rendered.ts';
+
+/** Only the validated XML parts go to mammoth: what it unzips can no longer surprise us. */
+function repack(files: Map<string, Uint8Array>): Buffer {
+  const zippable: Zippable = {};
+  for (const [name, bytes] of files) zippable[name] = [bytes, { level: 0 }];
+  return Buffer.from(zipSync(zippable));
+}
+
+const text = (files: Map<string, Uint8Array>, name: string): string | undefined => {
+  const bytes = files.get(name);
+  return bytes ? strFromU8(bytes) : undefined;
+};
+
+export async function readDocx(
+  path: string,
+  bytes: Uint8Array,
+  files: Map<string, Uint8Array>,
+  options: { libreoffice: boolean },
+): Promise<Document | ReadError> {
+  let paragraphs: Para[];
+  try {
+    paragraphs = await readParagraphs(repack(files));
+  } catch (error) {
+    return readError(
+      Errors.ReadDocxCorrupt,
+      path,
+      (error as Error).message.split('\n')[0] ?? 'unreadable',
+    );
+  }
+  const warnings: ReadWarning[] = [];
+  const found = docxHeadings(paragraphs, styleOutlineLevels(text(files, 'word/styles.xml') ?? ''));
+  const headings = found.map((h) => h.heading);
+  const body = paragraphs.map((p) => p.text).join('\n');
+  const appXml = text(files, 'docProps/app.xml');
+  const document: Document = {
+    format: 'docx',
+    pages: unrenderedPages(text(files, 'word/document.xml') ?? '', appXml, paragraphs),
+    textLayer: 'full',
+    scannedPages: [],
+    headings,
+    text: body,
+    pageOffsets: [0],
+    words: countWords(body),
+    warnings,
+    meta: meta(appXml, text(files, 'docProps/core.xml')),
+  };
+  await renderPages(document, bytes, 'docx', options.libreoffice);
+  return document;
+}
+
+/** Replaces the estimated count with LibreOffice's rendering when possible, and says which it is. */
+export async function renderPages(
+  document: Document,
+  bytes: Uint8Array,
+  extension: 'docx' | 'odt',
+  libreoffice: boolean,
+): Promise<void> {
+  const fallback = document.pages;
+  const explain = (why: string): void => {
+    const range = fallback.range ? ` (between ${fallback.range[0]} and ${fallback.range[1]})` : '';
+    document.warnings.push({
+      code: 'READ_PAGES_ESTIMATED',
+      message: `${why}: the page count ${fallback.count}${range} comes from ${fallback.method} and is not exact.`,
+    });
+  };
+  if (!libreoffice) return explain('LibreOffice rendering was turned off');
+  const pdf = await renderPdf(bytes, extension);
+  if ('failed' in pdf) return explain(pdf.failed);
+  const rendered = await readPdf(pdf);
+  if ('kind' in rendered)
+    return explain(`LibreOffice's PDF could not be read (${rendered.detail})`);
+  document.pages = { count: rendered.pages.count, method: 'libreoffice', exact: true };
+  placeHeadings(document.headings, rendered);
+  if (rendered.toc) document.toc = rendered.toc;
+}
+
+function meta(appXml: string | undefined, coreXml: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  const application = appXml && /<Application>([^<]*)<\/Application>/.exec(appXml)?.[1];
+  if (application) out['application'] = application.slice(0, 200);
+  const title = coreXml && /<dc:title>([^<]*)<\/dc:title>/.exec(coreXml)?.[1];
+  if (title) out['title'] = title.slice(0, 200);
+  const creator = coreXml && /<dc:creator>([^<]*)<\/dc:creator>/.exec(coreXml)?.[1];
+  if (creator) out['author'] = creator.slice(0, 200);
+  return out;
+}

@@ -1,0 +1,98 @@
+/** Reads a dossier in the current process: format from the bytes, then the format's reader. */
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Document, ReadError } from '../../schemas/document.ts';
+import { Errors } from '../errors.ts';
+import { readDocx } from './docx.ts';
+import { readOdt } from './odt.ts';
+import { readPdf } from './pdf.ts';
+import { readError } from './read-error.ts';
+import { oleKind, sniff } from './sniff.ts';
+import { unpack } from './zip.ts';
+
+/** Options of a reading. */
+export interface ReadOptions {
+  /** Wall-clock limit of the whole reading, ms (default 60 000). */
+  timeoutMs?: number;
+  /** Heap limit of the reading process, MB (default 512). */
+  memoryMb?: number;
+  /** Render DOCX/ODT with LibreOffice for an exact page count when installed (default true). */
+  libreoffice?: boolean;
+}
+
+const MAX_BYTES = 100 * 1024 * 1024;
+
+/** Reads in this process. Used by the child of `readDossier`; call `readDossier` instead. */
+export async function readDossierInProcess(
+  path: string,
+  options: ReadOptions = {},
+): Promise<Document | ReadError> {
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return readError(Errors.ReadNotFound, path);
+    if (info.size > MAX_BYTES)
+      return readError(Errors.ReadTooLarge, path, `${Math.round(info.size / 1048576)} MB`);
+    bytes = new Uint8Array(await readFile(path));
+  } catch {
+    return readError(Errors.ReadNotFound, path);
+  }
+  if (bytes.length === 0) return readError(Errors.ReadEmpty, path);
+  const sniffed = sniff(bytes);
+  const ext = extname(path).toLowerCase().slice(1);
+  if (sniffed.kind === 'pdf') {
+    const doc = await readPdf(bytes);
+    if ('kind' in doc) {
+      return doc.kind === 'encrypted'
+        ? readError(Errors.ReadPdfEncrypted, path)
+        : readError(Errors.ReadPdfCorrupt, path, doc.detail);
+    }
+    return renamed(doc, ext, path);
+  }
+  if (sniffed.kind === 'ole') {
+    const kind = oleKind(bytes);
+    if (kind === 'encrypted-ooxml') return readError(Errors.ReadDocEncrypted, path);
+    if (kind === 'doc') return readError(Errors.ReadLegacyDoc, path);
+    return readError(Errors.ReadUnknownFormat, path, 'an old Microsoft Office file');
+  }
+  if (sniffed.kind === 'other') return readError(Errors.ReadUnknownFormat, path, sniffed.looksLike);
+  const zip = unpack(bytes, (name) => /(\.xml|\.rels)$|^mimetype$/.test(name));
+  if ('kind' in zip) {
+    return zip.kind === 'bomb'
+      ? readError(Errors.ReadZipBomb, path, zip.detail)
+      : readError(Errors.ReadDocxCorrupt, path, zip.detail);
+  }
+  for (const [name, content] of zip.files) {
+    if (
+      name.endsWith('.xml') &&
+      /<!DOCTYPE/i.test(Buffer.from(content.subarray(0, 4096)).toString('latin1'))
+    ) {
+      return readError(Errors.ReadXmlDoctype, path, name);
+    }
+  }
+  const libreoffice = options.libreoffice !== false;
+  if (zip.files.has('word/document.xml')) {
+    const doc = await readDocx(path, bytes, zip.files, { libreoffice });
+    return 'error' in doc ? doc : renamed(doc, ext, path);
+  }
+  if (zip.files.has('content.xml')) {
+    const doc = await readOdt(path, bytes, zip.files, { libreoffice });
+    return 'error' in doc ? doc : renamed(doc, ext, path);
+  }
+  return readError(
+    Errors.ReadUnknownFormat,
+    path,
+    'a zip archive that is not a Word or OpenDocument file',
+  );
+}
+
+function renamed(doc: Document, ext: string, path: string): Document {
+  const expected = doc.format === 'docx' ? ['docx', 'docm'] : [doc.format];
+  if (ext && !expected.includes(ext)) {
+    doc.warnings.push({
+      code: 'READ_EXTENSION_MISMATCH',
+      message: `${path} is named .${ext} but is a ${doc.format.toUpperCase()} file; read as ${doc.format.toUpperCase()}.`,
+    });
+  }
+  return doc;
+}

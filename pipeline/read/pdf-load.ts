@@ -1,0 +1,138 @@
+/**
+ * Opens a PDF with pdfjs-dist (legacy build, for Node; v6 has no eval path to turn off) and turns each page into lines with
+ * their font size and weight, in reading order.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import {
+  getDocument,
+  OPS,
+  type PDFDocumentProxy,
+  type PDFPageProxy,
+} from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+type TextItem = Extract<
+  Awaited<ReturnType<PDFPageProxy['getTextContent']>>['items'][number],
+  { str: string }
+>;
+
+/** One printed line. */
+export interface Line {
+  text: string;
+  /** Font size in points (dominant over the line's characters). */
+  size: number;
+  /** Every character of the line is in a bold font (known only when fonts were loaded). */
+  bold: boolean;
+  /** Baseline, from the bottom of the page. */
+  y: number;
+  x: number;
+}
+
+/** One page as read. */
+export interface PageText {
+  lines: Line[];
+  /** Images painted on the page (checked only for pages with little text). */
+  hasImages: boolean;
+}
+
+const root = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), '/');
+
+/** Opens the bytes; pdfjs takes ownership of its buffer, so it gets a copy. */
+export function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  return getDocument({
+    data: new Uint8Array(bytes),
+    standardFontDataUrl: `${root}standard_fonts/`,
+    cMapUrl: `${root}cmaps/`,
+    wasmUrl: `${root}wasm/`,
+    cMapPacked: true,
+    useSystemFonts: false,
+    fontExtraProperties: true,
+    stopAtErrors: false,
+    verbosity: 0,
+  }).promise;
+}
+
+const IMAGE_OPS = new Set<number>([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintImageMaskXObjectRepeat,
+  OPS.paintSolidColorImageMask,
+]);
+
+const BOLD = /bold|black|heavy|semibold|demi|-bd\b|,b\b|\bcbx|\bbx\d/i;
+
+/**
+ * Reads one page. Fonts (hence bold) are known only after the operator list is built, which
+ * costs as much as the text: it is built only when `fonts` is asked or the page has no text.
+ */
+export async function readPage(
+  doc: PDFDocumentProxy,
+  number: number,
+  fonts: boolean,
+): Promise<PageText> {
+  const page = await doc.getPage(number);
+  const content = await page.getTextContent();
+  const items = content.items.filter((item): item is TextItem => 'str' in item);
+  const chars = items.reduce((sum, item) => sum + item.str.trim().length, 0);
+  let hasImages = false;
+  if (fonts || chars < 20) {
+    const ops = await page.getOperatorList();
+    hasImages = ops.fnArray.some((fn) => IMAGE_OPS.has(fn));
+  }
+  const boldFont = new Map<string, boolean>();
+  const isBold = (fontName: string): boolean => {
+    let known = boldFont.get(fontName);
+    if (known === undefined) {
+      known = false;
+      if (page.commonObjs.has(fontName)) {
+        const font = page.commonObjs.get(fontName) as { name?: string; bold?: boolean } | null;
+        known = Boolean(font?.bold) || BOLD.test(font?.name ?? '');
+      }
+      boldFont.set(fontName, known);
+    }
+    return known;
+  };
+  const lines = toLines(items, isBold);
+  page.cleanup();
+  return { lines, hasImages };
+}
+
+function toLines(items: TextItem[], isBold: (font: string) => boolean): Line[] {
+  const lines: Line[] = [];
+  let parts: { item: TextItem; size: number }[] = [];
+  let lastY = Number.NaN;
+  let lastEnd = Number.NaN;
+  let text = '';
+  const flush = (): void => {
+    const clean = text.replace(/\s+/g, ' ').trim();
+    if (clean && parts.length > 0) {
+      const weights = new Map<number, number>();
+      for (const { item, size } of parts)
+        weights.set(size, (weights.get(size) ?? 0) + item.str.length);
+      const size = [...weights].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+      const bold = parts.every(({ item }) => !item.str.trim() || isBold(item.fontName));
+      const first = (parts[0]?.item.transform ?? []) as number[];
+      lines.push({ text: clean, size, bold, y: first[5] ?? 0, x: first[4] ?? 0 });
+    }
+    parts = [];
+    text = '';
+  };
+  for (const item of items) {
+    const [a = 0, b = 0, , , x = 0, y = 0] = item.transform as number[];
+    const size = Math.round(Math.hypot(a, b) * 10) / 10;
+    if (parts.length > 0 && Math.abs(y - lastY) > Math.max(size, 4) * 0.6) flush();
+    if (item.str) {
+      const gap = x - lastEnd;
+      if (text && !/\s$/.test(text) && !/^\s/.test(item.str) && gap > size * 0.15) text += ' ';
+      text += item.str;
+      parts.push({ item, size });
+      lastY = y;
+      lastEnd = x + item.width;
+    }
+    if (item.hasEOL) flush();
+  }
+  flush();
+  return lines;
+}

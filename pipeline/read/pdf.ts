@@ -1,0 +1,147 @@
+/** Reads a PDF dossier into a Document. */
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Document, Heading, ReadWarning } from '../../schemas/document.ts';
+import { countWords, joinLines, removeRunningMatter } from './clean.ts';
+import { outlineHeadings, typographyHeadings } from './pdf-headings.ts';
+import { openPdf, readPage, type Line } from './pdf-load.ts';
+import { findToc } from './toc.ts';
+
+/** Why a PDF could not be opened. */
+export type PdfProblem = { kind: 'encrypted' | 'corrupt'; detail: string };
+
+/** Pages beyond this are counted but their text is not read (no dossier is that long). */
+const MAX_TEXT_PAGES = 400;
+const SCANNED_CHARS = 20;
+
+export async function readPdf(bytes: Uint8Array): Promise<Document | PdfProblem> {
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await openPdf(bytes);
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'PasswordException') return { kind: 'encrypted', detail: 'password required' };
+    return { kind: 'corrupt', detail: (error as Error).message || name };
+  }
+  try {
+    return await readOpened(doc);
+  } finally {
+    await doc.loadingTask.destroy().catch(() => undefined);
+  }
+}
+
+async function readOpened(doc: PDFDocumentProxy): Promise<Document> {
+  const warnings: ReadWarning[] = [];
+  const count = doc.numPages;
+  const outline = await outlineHeadings(doc);
+  const raw: Line[][] = [];
+  const images: boolean[] = [];
+  const failed: number[] = [];
+  for (let number = 1; number <= Math.min(count, MAX_TEXT_PAGES); number++) {
+    try {
+      const page = await readPage(doc, number, outline.length === 0);
+      raw.push(page.lines);
+      images.push(page.hasImages);
+    } catch {
+      failed.push(number);
+      raw.push([]);
+      images.push(false);
+    }
+  }
+  if (failed.length > 0) {
+    warnings.push({
+      code: 'READ_PDF_PAGE_UNREADABLE',
+      message: `The text of page(s) ${failed.join(', ')} could not be read.`,
+    });
+  }
+  if (count > MAX_TEXT_PAGES) {
+    warnings.push({
+      code: 'READ_PDF_TEXT_TRUNCATED',
+      message: `Only the text of the first ${MAX_TEXT_PAGES} of ${count} pages was read.`,
+    });
+  }
+  const scannedPages = raw
+    .map((lines, i) => ({
+      chars: lines.reduce((sum, line) => sum + line.text.length, 0),
+      page: i + 1,
+      image: images[i],
+    }))
+    .filter((p) => p.image && p.chars < SCANNED_CHARS)
+    .map((p) => p.page);
+  const cleaned = removeRunningMatter(raw);
+  const pageTexts = cleaned.map(joinLines);
+  const toc = findToc(cleaned.map((lines) => lines.map((line) => line.text)));
+  const tocPages = new Set(toc?.pages ?? []);
+  const headings = outline.length > 0 ? outline : typographyHeadings(cleaned, tocPages);
+  if (
+    toc &&
+    !headings.some((h) => h.page === toc.pages[0] && /sommaire|mati[eè]res|contents/i.test(h.text))
+  ) {
+    const at = headings.findIndex((h) => (h.page ?? Infinity) > (toc.pages[0] ?? 0));
+    const tocHeading: Heading = {
+      level: 1,
+      text: toc.title ?? 'Sommaire',
+      page: toc.pages[0],
+      source: toc.title ? 'typography' : 'numbering',
+    };
+    headings.splice(at < 0 ? headings.length : at, 0, tocHeading);
+  }
+  const pageOffsets: number[] = [];
+  let text = '';
+  for (const pageText of pageTexts) {
+    pageOffsets.push(text.length);
+    text += `${pageText}\n\n`;
+  }
+  locate(headings, text, pageOffsets);
+  const textPages = raw.filter((lines) => lines.length > 0).length;
+  const textLayer = scannedPages.length === 0 ? 'full' : textPages === 0 ? 'none' : 'partial';
+  if (scannedPages.length > 0) {
+    warnings.push({
+      code: 'READ_PDF_SCANNED_PAGES',
+      message: `Page(s) ${scannedPages.join(', ')} are images without text: their content is not checked.`,
+    });
+  }
+  const meta = await metadata(doc);
+  const document: Document = {
+    format: 'pdf',
+    pages: { count, method: 'pdf', exact: true },
+    textLayer,
+    scannedPages,
+    headings,
+    text,
+    pageOffsets,
+    words: countWords(text),
+    warnings,
+    meta,
+  };
+  if (toc) document.toc = { pages: toc.pages };
+  return document;
+}
+
+// Same length in and out, so an index in the normalised text is an index in the text.
+const norm = (s: string): string => s.replace(/[’‘`]/g, "'").toLowerCase();
+
+/** Sets each heading's offset in the text, searching from its page. */
+function locate(headings: Heading[], text: string, pageOffsets: number[]): void {
+  const lower = norm(text);
+  for (const heading of headings) {
+    const from = heading.page ? (pageOffsets[heading.page - 1] ?? 0) : 0;
+    const words = norm(heading.text.split(/\s+/).slice(0, 4).join(' '));
+    const at = lower.indexOf(words, from);
+    if (at >= 0 && words.trim()) heading.offset = at;
+  }
+}
+
+async function metadata(doc: PDFDocumentProxy): Promise<Record<string, string>> {
+  const meta: Record<string, string> = {};
+  try {
+    const { info } = (await doc.getMetadata()) as { info: Record<string, unknown> };
+    for (const field of ['Title', 'Author', 'Creator', 'Producer']) {
+      const value = info[field];
+      if (typeof value === 'string' && value.trim())
+        meta[field.toLowerCase()] = value.trim().slice(0, 200);
+    }
+  } catch {
+    // Metadata is a nicety; a broken info dictionary does not make the dossier unreadable.
+  }
+  return meta;
+}
