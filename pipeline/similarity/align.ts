@@ -73,10 +73,13 @@ function maximalRuns(a: Prepared, b: Prepared, maxRepeats: number): Run[] {
   const runs: Run[] = [];
   // Furthest end reached on each diagonal (a - b), so a seed inside a known run is skipped.
   const reached = new Map<number, number>();
+  // A seed inside a run already found on another course only adds work on repeated text.
+  let coveredEnd = 0;
   const { hashes, positions } = a.fingerprints;
   for (let f = 0; f < hashes.length; f++) {
     const i = positions[f] ?? 0;
     if (a.blocked[i]) continue;
+    if (i + k <= coveredEnd) continue;
     const hit = index.get(hashes[f] ?? 0);
     if (hit === undefined) continue;
     const list = typeof hit === 'number' ? [hit] : hit.slice(0, maxRepeats);
@@ -99,6 +102,7 @@ function maximalRuns(a: Prepared, b: Prepared, maxRepeats: number): Run[] {
         u++;
       }
       reached.set(diagonal, e);
+      coveredEnd = Math.max(coveredEnd, e);
       runs.push({ a: s, b: t, len: e - s });
     }
   }
