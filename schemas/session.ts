@@ -131,6 +131,15 @@ export const Defence = z.strictObject({
   }),
   /** Rooms available for defences. */
   rooms: z.array(Room).min(1),
+  /** Sender of convocations and jury mailings (`From:`); without it, the venue's name and a non-deliverable `.invalid` address. */
+  organiser: z
+    .strictObject({
+      /** Name shown as the sender, e.g. `EPSI Montpellier — Certifications`. */
+      name: z.string().min(1),
+      /** Address candidates and jurors reply to. */
+      email: z.email(),
+    })
+    .optional(),
 });
 export type Defence = z.infer<typeof Defence>;
 
