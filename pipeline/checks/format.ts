@@ -60,12 +60,14 @@ export const format: Check = (document, submission) => {
 };
 
 /** The format finding of a dossier the reader could not open. */
-export function unreadable(error: ReadError, file: string): Finding {
+export function unreadable(error: ReadError, file: string, path = file): Finding {
+  // The reader names the absolute path; results name the file relative to the session.
+  const local = (text: string) => text.replaceAll(path, file);
   return finding(
     RULE,
     'error',
     `Votre dossier n'a pas pu être ouvert (${error.error.code}). Vérifiez qu'il s'ouvre sur votre ordinateur, exportez-le à nouveau en PDF et renvoyez-le avant la date limite, ou contactez l'équipe pédagogique.`,
-    `${error.error.message} Fix: ${error.error.hint}`,
+    `${local(error.error.message)} Fix: ${local(error.error.hint)}`,
     { code: error.error.code },
     { file },
   );

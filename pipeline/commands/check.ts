@@ -1,13 +1,81 @@
-/** `recevable check` — placeholder until its issue lands; replaced by the real command. */
+/** `recevable check <session-dir>`: admissibility of every submission → results/*.yaml. */
+import { appendFile } from 'node:fs/promises';
+import cliProgress from 'cli-progress';
+import { checkSession } from '../checks/index.ts';
 import { Exit, type Command } from '../command.ts';
+import { Errors, recevableError } from '../errors.ts';
+import { annotations, markdownTable, printTable } from '../results/report.ts';
 
 export const command: Command = {
   name: 'check',
-  summary: '(not available yet)',
-  usage: 'recevable check',
-  options: {},
-  run: async (_args, io) => {
-    io.say('recevable check is not available yet.');
-    return Exit.usage;
+  summary: 'Decide the admissibility of every submission and write results/*.yaml',
+  usage: [
+    'recevable check <session-dir> [--json] [--strict] [--only C001,C002] [--no-libreoffice]',
+    '',
+    '  --json            print { "results": [...], "summary": {...} } on stdout',
+    '  --strict          exit 3 when a dossier is not admissible, needs review or is in error',
+    '  --only <codes>    check only these candidates (comma-separated codes)',
+    '  --no-libreoffice  do not render DOCX with LibreOffice (page counts become estimates)',
+    '',
+    'Exit codes: 0 the run completed, 1 invalid session data, 2 usage, 3 --strict gate.',
+  ].join('\n'),
+  options: {
+    json: { type: 'boolean' },
+    strict: { type: 'boolean' },
+    only: { type: 'string' },
+    'no-libreoffice': { type: 'boolean' },
+  },
+  run: async (args, io) => {
+    const [dir, ...extra] = args.positionals;
+    if (dir === undefined || extra.length > 0) {
+      throw recevableError(Errors.BadArguments, 'check', 'expected exactly one session folder');
+    }
+    const onlyText = args.values['only'];
+    const only =
+      typeof onlyText === 'string'
+        ? onlyText
+            .split(',')
+            .map((code) => code.trim())
+            .filter(Boolean)
+        : undefined;
+    if (only?.length === 0) {
+      throw recevableError(Errors.BadArguments, 'check', '--only needs candidate codes');
+    }
+    const bar = io.tty
+      ? new cliProgress.SingleBar(
+          {
+            stream: process.stderr,
+            format: 'reading {bar} {value}/{total} {candidate}',
+            hideCursor: true,
+          },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined;
+    let started = false;
+    const report = await checkSession(dir, {
+      ...(only ? { only } : {}),
+      libreoffice: args.values['no-libreoffice'] !== true,
+      onProgress: (done, total, candidate) => {
+        if (!bar) return;
+        if (!started) [started] = [true, bar.start(total, 0, { candidate })];
+        bar.update(done, { candidate });
+      },
+    }).finally(() => bar?.stop());
+
+    if (args.values['json']) io.json({ results: report.results, summary: report.summary });
+    printTable(io, report.results, report.summary);
+    io.say(
+      io.style(
+        'dim',
+        `${report.stats.read} dossiers read, ${report.stats.cached} from the cache, ${report.stats.written} files written.`,
+      ),
+    );
+    if (process.env['GITHUB_ACTIONS'] === 'true') {
+      const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
+      if (summaryFile) await appendFile(summaryFile, markdownTable(report.results, report.summary));
+      for (const line of annotations(report.results, dir)) io.say(line);
+    }
+    const gate = report.results.some((r) => r.status !== 'admissible');
+    return args.values['strict'] && gate ? Exit.strict : Exit.ok;
   },
 };
