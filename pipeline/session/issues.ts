@@ -173,6 +173,7 @@ function typeName(expected: string): string {
     boolean: 'true or false',
     array: 'a list',
     object: 'a mapping of keys to values',
+    record: 'a mapping of keys to values',
     tuple: 'a list',
   };
   return names[expected] ?? expected;

@@ -13,6 +13,9 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Most alias (`*name`) expansions allowed in one file. */
 export const MAX_ALIASES = 100;
 const MAX_YAML_PROBLEMS = 10;
+/** Deepest `[`/`{` nesting read: content files need 3; the parser slows down badly past this. */
+const MAX_FLOW_DEPTH = 64;
+const NESTED = 'lists or mappings nested too deeply';
 
 /** A file read and parsed as YAML. */
 export interface ParsedYaml {
@@ -86,6 +89,13 @@ function decode(bytes: Buffer, file: string): string | Problem {
 /** Parses YAML text; exported for tests and for readers of in-memory text. */
 export function parseYaml(text: string, file: string): ReadOutcome {
   const lines = new LineCounter();
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    const before = text.slice(0, deep);
+    const line = before.split('\n').length;
+    const column = deep - before.lastIndexOf('\n');
+    return fail(problem(at(file, line, column), Errors.SessionYamlSyntax, [NESTED]));
+  }
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
@@ -146,4 +156,26 @@ function yamlProblem(error: YAMLError, text: string, file: string, lines: LineCo
 function firstAlias(text: string, lines: LineCounter): { line: number; col: number } {
   const match = /(^|[\s[{,:-])\*[^\s,\]}]+/m.exec(text);
   return lines.linePos(match ? match.index + match[1]!.length : 0);
+}
+
+/** Offset of the first `[` or `{` nested deeper than MAX_FLOW_DEPTH, outside quotes and comments. */
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\n' && quote === "'") quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      const end = text.indexOf('\n', i);
+      i = end === -1 ? text.length : end;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return undefined;
 }

@@ -1,0 +1,36 @@
+/** Copies the demo session into a fresh temporary folder, with some files rewritten. */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const demoDir = new URL('../../content/demo-2023/', import.meta.url).pathname;
+
+const made: string[] = [];
+
+/**
+ * A copy of the demo where each `edits[file]` is the new content, or a function of the old.
+ * Call `removeCopies()` in `afterAll`.
+ */
+export function demoCopy(edits: Record<string, string | ((text: string) => string)> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'recevable-validate-'));
+  made.push(dir);
+  cpSync(demoDir, dir, { recursive: true });
+  for (const [file, edit] of Object.entries(edits)) {
+    const path = join(dir, file);
+    const next = typeof edit === 'string' ? edit : edit(readFileSync(path, 'utf8'));
+    writeFileSync(path, next);
+  }
+  return dir;
+}
+
+/** Replaces `from` by `to` in a text, failing loudly when `from` is absent (a stale test). */
+export function replace(from: string, to: string): (text: string) => string {
+  return (text) => {
+    if (!text.includes(from)) throw new Error(`fixture edit: "${from}" not found`);
+    return text.replace(from, to);
+  };
+}
+
+export function removeCopies(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
