@@ -3,19 +3,23 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Exit, type Command } from '../command.ts';
 import { Errors, recevableError } from '../errors.ts';
-import { reportError, type Io } from '../output.ts';
+import type { Io } from '../output.ts';
 import type { OutcomeDecision } from '../outcomes/decide.ts';
-import type { Problem } from '../outcomes/read.ts';
-import { REPORTS_DIR, runOutcomes, type OutcomesRun } from '../outcomes/run.ts';
+import {
+  REPORTS_DIR,
+  runOutcomes,
+  type OutcomeProblem as Problem,
+  type OutcomesRun,
+} from '../outcomes/run.ts';
 
 const COLOURS = { total: 'green', partial: 'yellow', refusal: 'red', incomplete: 'blue' } as const;
 
 function printProblems(io: Io, problems: readonly Problem[]): void {
   for (const p of problems) {
-    const where = p.line === undefined ? p.file : `${p.file}:${p.line}:${p.column ?? 1}`;
+    const where = `${p.file}:${p.line}:${p.column}`;
     const level = io.style(p.level === 'error' ? 'red' : 'yellow', p.level);
     io.say(`${level} ${where} ${p.message} ${io.style('dim', `[${p.code}]`)}`);
-    io.say(`  ${io.style('cyan', 'fix:')} ${p.hint}`);
+    io.say(`  ${io.style('cyan', 'fix:')} ${p.fix}`);
   }
 }
 
@@ -85,10 +89,6 @@ export const command: Command = {
     if (!isSession) throw recevableError(Errors.NotADirectory, dir);
     const run = await runOutcomes(dir);
     printProblems(io, run.problems);
-    if (!run.decided) {
-      const count = run.problems.filter((p) => p.file === 'outcomes.yaml').length;
-      reportError(io, recevableError(Errors.OutcomesInvalid, 'outcomes.yaml', count));
-    }
     if (run.problems.length > 0) io.say();
     printTable(io, run, dir);
     if (args.values['json']) {

@@ -105,6 +105,10 @@ function ignoredResults(
   session: Session,
 ): OutcomeReason[] {
   const reasons: OutcomeReason[] = [];
+  // With an unknown specialisation, no result can be said to be for the wrong one.
+  const known = session.blocks.some(
+    (b) => b.kind === 'specialisation' && b.id === candidate.specialisation,
+  );
   for (const blockId of Object.keys(outcome?.blocks ?? {}).sort()) {
     const block = session.blocks.find((b) => b.id === blockId);
     if (!block) {
@@ -113,7 +117,7 @@ function ignoredResults(
         level: 'warning',
         message: `result for ${blockId} ignored: session.yaml has no block ${blockId}`,
       });
-    } else if (block.kind === 'specialisation' && blockId !== candidate.specialisation) {
+    } else if (known && block.kind === 'specialisation' && blockId !== candidate.specialisation) {
       reasons.push({
         code: 'other-specialisation',
         level: 'warning',

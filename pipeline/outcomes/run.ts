@@ -4,36 +4,66 @@
  * never published): `index.html` (overview), `tutoring.html` (who lacks tutor meetings) and
  * `attestations/<code>.html` (total and partial outcomes only).
  *
- * An invalid outcomes.yaml decides nothing and leaves the attestations folder as it was; an
- * invalid tutoring.yaml still lets outcomes be decided. Problems are returned, never thrown.
+ * Files are read through `loadSession`, so an outcomes.yaml or tutoring.yaml that breaks its
+ * schema stops the run before anything is written, with the same file:line:column message as
+ * `recevable validate`. Cross-file problems (an unknown candidate) are returned, not thrown:
+ * the entry is skipped and every other candidate is decided.
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { OutcomesFile } from '../../schemas/outcomes.ts';
 import { TutoringFile } from '../../schemas/tutoring.ts';
 import { Errors, recevableError } from '../errors.ts';
 import { loadSession } from '../session/load.ts';
+import { locate } from '../session/locate.ts';
+import { readYamlFile } from '../session/read.ts';
 import { renderAttestation } from './attestation.ts';
-import { checkOutcomes, checkTutoring } from './crosscheck.ts';
+import { checkOutcomes, checkTutoring, type CrossFinding } from './crosscheck.ts';
 import { decideOutcome, type OutcomeDecision } from './decide.ts';
-import { problemOf, readSessionYaml, type Problem } from './read.ts';
 import { renderOverview, renderTutoring } from './staff.ts';
 import { tutoringCutoffs, tutoringStatuses, type TutoringStatus } from './tutoring.ts';
 import { syncHtmlFolder, writeAtomic } from './write.ts';
+
+/** A problem of outcomes.yaml or tutoring.yaml, placed at its line and column. */
+export interface OutcomeProblem {
+  /** `outcomes.yaml`, `tutoring.yaml` or `session.yaml`. */
+  readonly file: string;
+  /** 1-based; 1 when the problem concerns the whole file. */
+  readonly line: number;
+  readonly column: number;
+  /** Stable code from the error catalogue. */
+  readonly code: string;
+  /** `error`: the entry was not used (exit 1); `warning`: used, but staff should look. */
+  readonly level: 'error' | 'warning';
+  readonly message: string;
+  readonly fix: string;
+}
+
+/** Places findings at their line and column (the files were valid a moment ago). */
+async function place(dir: string, findings: readonly CrossFinding[]): Promise<OutcomeProblem[]> {
+  const problems: OutcomeProblem[] = [];
+  for (const file of [...new Set(findings.map((f) => f.file))]) {
+    const parsed = (await readYamlFile(join(dir, file), file)).parsed;
+    for (const f of findings.filter((x) => x.file === file)) {
+      const at = parsed
+        ? locate(parsed.doc, parsed.lines, f.path, f.target)
+        : { line: 1, column: 1 };
+      problems.push({ file, ...at, code: f.code, level: f.level, message: f.message, fix: f.fix });
+    }
+  }
+  return problems;
+}
 
 /** Where the documents go, relative to the session folder. */
 export const REPORTS_DIR = join('reports', 'outcomes');
 
 /** What a run decided and wrote. */
 export interface OutcomesRun {
-  /** False when outcomes.yaml is invalid: nothing was decided. */
-  readonly decided: boolean;
   /** One decision per candidate of candidates.yaml, sorted by code; empty if outcomes.yaml is invalid. */
   readonly outcomes: OutcomeDecision[];
   /** Tutoring of every candidate, sorted by code; undefined when it could not be computed. */
   readonly tutoring?: TutoringStatus[];
-  /** Problems of outcomes.yaml and tutoring.yaml, errors first within each file. */
-  readonly problems: Problem[];
+  /** Cross-file problems of outcomes.yaml and tutoring.yaml, in file order. */
+  readonly problems: OutcomeProblem[];
   /** Files written or kept, relative to the session folder, sorted. */
   readonly files: string[];
 }
@@ -41,59 +71,65 @@ export interface OutcomesRun {
 const byCode = (a: { candidate: string }, b: { candidate: string }) =>
   a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0;
 
-/** Decides and writes; throws only when the session itself cannot be loaded or has no outcomes.yaml. */
+/**
+ * Decides and writes. Throws a RecevableError when the session's input files are invalid
+ * (`loadSession`, the same checks as `recevable validate`) or there is no outcomes.yaml.
+ */
 export async function runOutcomes(dir: string): Promise<OutcomesRun> {
   const loaded = await loadSession(dir);
   const { session, candidates } = loaded;
-  const outcomesRead = await readSessionYaml(loaded.dir, 'outcomes.yaml', OutcomesFile);
-  if (outcomesRead.status === 'absent') throw recevableError(Errors.OutcomesFileMissing, dir);
-  const tutoringRead = await readSessionYaml(loaded.dir, 'tutoring.yaml', TutoringFile);
-  const problems: Problem[] = [];
-  const files: string[] = [];
+  const file = loaded.outcomes;
+  if (!file) throw recevableError(Errors.OutcomesFileMissing, dir);
   const reports = join(loaded.dir, REPORTS_DIR);
+  const findings = checkOutcomes(file, candidates, session);
+  if (loaded.tutoring) findings.push(...checkTutoring(loaded.tutoring, candidates));
+  const problems = await place(loaded.dir, findings);
 
-  let outcomes: OutcomeDecision[] = [];
-  if (outcomesRead.status === 'invalid') {
-    problems.push(...outcomesRead.problems);
-  } else {
-    const file = outcomesRead.data;
-    problems.push(...checkOutcomes(file, candidates, outcomesRead.locate));
-    const entries = new Map(file.outcomes.map((o) => [o.candidate, o]));
-    outcomes = candidates.candidates
-      .map((c) => decideOutcome(c, entries.get(c.code), session, file))
-      .sort(byCode);
-    const attestations = new Map<string, string>();
-    for (const outcome of outcomes) {
-      const candidate = candidates.candidates.find((c) => c.code === outcome.candidate);
-      const document = candidate && renderAttestation(outcome, candidate, session, file.appealDays);
-      if (document) attestations.set(`${outcome.candidate}.html`, document);
-    }
-    const names = await syncHtmlFolder(join(reports, 'attestations'), attestations);
-    files.push(...names.map((n) => join(REPORTS_DIR, 'attestations', n)));
+  const entries = new Map(file.outcomes.map((o) => [o.candidate, o]));
+  const outcomes = candidates.candidates
+    .map((c) => decideOutcome(c, entries.get(c.code), session, file))
+    .sort(byCode);
+  const attestations = new Map<string, string>();
+  for (const outcome of outcomes) {
+    const candidate = candidates.candidates.find((c) => c.code === outcome.candidate);
+    const document = candidate && renderAttestation(outcome, candidate, session, file.appealDays);
+    if (document) attestations.set(`${outcome.candidate}.html`, document);
   }
+  const names = await syncHtmlFolder(join(reports, 'attestations'), attestations);
+  const files = names.map((n) => join(REPORTS_DIR, 'attestations', n));
 
   let tutoring: TutoringStatus[] | undefined;
   const cutoffs = tutoringCutoffs(session);
-  if (tutoringRead.status === 'invalid' || !cutoffs) {
-    // A stale page would show meetings from a file that no longer reads.
-    await rm(join(reports, 'tutoring.html'), { force: true });
-  }
-  if (tutoringRead.status === 'invalid') {
-    problems.push(...tutoringRead.problems);
-  } else if (!cutoffs) {
-    const at = {};
-    problems.push(
-      problemOf(Errors.OutcomesNoDeadline, 'error', 'session.yaml', at, session.rules.deadline),
+  if (cutoffs) {
+    const recorded = loaded.tutoring !== undefined;
+    const tutoringFile = loaded.tutoring ?? TutoringFile.parse({});
+    tutoring = tutoringStatuses(candidates, tutoringFile, cutoffs);
+    const page = renderTutoring(
+      session,
+      candidates,
+      tutoring,
+      cutoffs,
+      tutoringFile.required,
+      recorded,
     );
-  } else {
-    const file = tutoringRead.status === 'ok' ? tutoringRead.data : TutoringFile.parse({});
-    if (tutoringRead.status === 'ok')
-      problems.push(...checkTutoring(file, candidates, tutoringRead.locate));
-    tutoring = tutoringStatuses(candidates, file, cutoffs);
-    const recorded = tutoringRead.status === 'ok';
-    const page = renderTutoring(session, candidates, tutoring, cutoffs, file.required, recorded);
     await writeAtomic(join(reports, 'tutoring.html'), page);
     files.push(join(REPORTS_DIR, 'tutoring.html'));
+  } else {
+    // A stale page would count meetings against a deadline that no longer exists.
+    await rm(join(reports, 'tutoring.html'), { force: true });
+    const deadline = session.rules.deadline;
+    const def = Errors.OutcomesNoDeadline;
+    const message = def.message(deadline);
+    const fix = def.hint(deadline);
+    problems.push({
+      file: 'session.yaml',
+      line: 1,
+      column: 1,
+      code: def.code,
+      level: 'error',
+      message,
+      fix,
+    });
   }
 
   await writeAtomic(
@@ -101,11 +137,5 @@ export async function runOutcomes(dir: string): Promise<OutcomesRun> {
     renderOverview(session, candidates, outcomes, problems),
   );
   files.push(join(REPORTS_DIR, 'index.html'));
-  return {
-    decided: outcomesRead.status === 'ok',
-    outcomes,
-    ...(tutoring ? { tutoring } : {}),
-    problems,
-    files: files.sort(),
-  };
+  return { outcomes, ...(tutoring ? { tutoring } : {}), problems, files: files.sort() };
 }

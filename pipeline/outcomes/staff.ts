@@ -6,7 +6,7 @@ import type { CandidatesFile } from '../../schemas/candidates.ts';
 import type { Session } from '../../schemas/session.ts';
 import type { OutcomeDecision } from './decide.ts';
 import { markup, page, type Raw } from './html.ts';
-import type { Problem } from './read.ts';
+import type { OutcomeProblem as Problem } from './run.ts';
 import type { TutoringCutoffs, TutoringStatus } from './tutoring.ts';
 
 const CSS = `
@@ -34,8 +34,8 @@ function problemList(problems: readonly Problem[]): Raw {
       (p) =>
         markup`<li>
           <span class="${p.level}">${p.level}</span>
-          ${p.file}${p.line ? `:${p.line}:${p.column ?? 1}` : ''} ${p.message}
-          <em>Fix:</em> ${p.hint} [${p.code}]
+          ${p.file}:${p.line}:${p.column} ${p.message}
+          <em>Fix:</em> ${p.fix} [${p.code}]
         </li> `,
     )}
   </ul>`;

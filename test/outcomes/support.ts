@@ -1,0 +1,59 @@
+/** Shared fixtures of the outcomes tests: the demo session, a candidate, a capturing Io. */
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { Candidate } from '../../schemas/candidates.ts';
+import { CandidateOutcome } from '../../schemas/outcomes.ts';
+import { Session } from '../../schemas/session.ts';
+import type { Io } from '../../pipeline/output.ts';
+
+/** The demo session folder of the repository. */
+export const DEMO = new URL('../../content/demo-2023/', import.meta.url).pathname;
+
+/** The demo session.yaml, parsed and validated. */
+export async function demoSession(): Promise<Session> {
+  return Session.parse(parse(await readFile(join(DEMO, 'session.yaml'), 'utf8')));
+}
+
+/** A candidate; B4 unless told otherwise. */
+export function candidate(fields: Partial<Candidate> = {}): Candidate {
+  return Candidate.parse({
+    code: 'C001',
+    name: 'Camille Exemplet',
+    email: 'camille@example.org',
+    specialisation: 'B4',
+    ...fields,
+  });
+}
+
+/** An outcome entry, every block of a B4 candidate and both exam parts validated by default. */
+export function outcome(fields: Record<string, unknown> = {}): CandidateOutcome {
+  return CandidateOutcome.parse({
+    candidate: 'C001',
+    blocks: { B1: 'validated', B2: 'validated', B3: 'validated', B4: 'validated' },
+    finalExam: { dossier: 'validated', oral: 'validated' },
+    ...fields,
+  });
+}
+
+/** A copy of the demo session in a temporary folder, safe to overwrite. */
+export async function demoCopy(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'recevable-outcomes-'));
+  await cp(DEMO, dir, { recursive: true, filter: (src) => !src.includes('/reports') });
+  return dir;
+}
+
+/** An Io that records what a command prints. */
+export function capture(): Io & { err: string[]; out: unknown[] } {
+  const err: string[] = [];
+  const out: unknown[] = [];
+  return {
+    err,
+    out,
+    say: (line = '') => err.push(line),
+    style: (_format, text) => text,
+    json: (value) => out.push(value),
+    tty: false,
+  };
+}
