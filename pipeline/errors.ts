@@ -333,22 +333,11 @@ export const Errors = {
   }),
 
   // ── outcomes ──────────────────────────────────────────────────────────────
-  OutcomesFileInvalid: define({
-    code: 'OUTCOMES_FILE_INVALID',
-    message: (file: string, detail: string, _fix: string) => `${file}: ${detail}`,
-    hint: (_file: string, _detail: string, fix: string) => fix,
-  }),
   OutcomesFileMissing: define({
     code: 'OUTCOMES_FILE_MISSING',
     message: (dir: string) => `${dir} has no outcomes.yaml: there are no results to decide on.`,
     hint: () =>
       'Create outcomes.yaml with the block and final exam results; content/demo-2023/outcomes.yaml is an example.',
-  }),
-  OutcomesInvalid: define({
-    code: 'OUTCOMES_INVALID',
-    message: (file: string, count: number) =>
-      `${file} has ${count} problem${count === 1 ? '' : 's'}; no outcome was decided.`,
-    hint: (file: string) => `Fix ${file} at the places listed above, then run the command again.`,
   }),
   OutcomesNoDeadline: define({
     code: 'OUTCOMES_NO_DEADLINE',
@@ -363,10 +352,17 @@ export const Errors = {
     hint: (candidate: string) =>
       `Use the same tutor for ${candidate} in tutoring.yaml and candidates.yaml.`,
   }),
+  OutcomesUnknownBlock: define({
+    code: 'OUTCOMES_UNKNOWN_BLOCK',
+    message: (candidate: string, block: string, known: string) =>
+      `Unknown block "${block}" in the results of ${candidate}, expected one of ${known}.`,
+    hint: (_candidate: string, block: string) =>
+      `Correct "${block}" to a block id of session.yaml, or delete that result.`,
+  }),
   OutcomesUnknownCandidate: define({
     code: 'OUTCOMES_UNKNOWN_CANDIDATE',
     message: (file: string, candidate: string) =>
-      `${file} has an entry for ${candidate}, who is not in candidates.yaml; it was ignored.`,
+      `${file} has an entry for ${candidate}, who is not in candidates.yaml.`,
     hint: (_file: string, candidate: string) =>
       `Correct the code ${candidate} (a typo leaves the real candidate without results) or add the candidate to candidates.yaml.`,
   }),
