@@ -4,7 +4,7 @@
  * Share = own-prose words covered by counted passages ÷ own-prose words (after exclusions).
  */
 import { align, defaultAlign, type AlignOptions, type Passage } from './align.ts';
-import { Reasons, reasonOf, type Reason } from './exclusions.ts';
+import { Reasons, reasonCode, reasonOf, type Reason } from './exclusions.ts';
 import type { Prepared } from './prepare.ts';
 
 /** Where a source comes from. */
@@ -44,6 +44,14 @@ export interface Analysis {
   readonly excludedPassages: Partial<Record<Reason, number>>;
 }
 
+const QUOTATION = reasonCode('quotation');
+
+function quotedIn(doc: Prepared, from: number, to: number): boolean {
+  let quoted = 0;
+  for (let i = from; i < to; i++) if (doc.mask[i] === QUOTATION) quoted++;
+  return quoted * 2 >= to - from && to > from;
+}
+
 /** Passages of `target` in each source, reduced to the analysis. */
 export function analyse(
   target: Prepared,
@@ -67,6 +75,8 @@ export function analyse(
       }
       const own = byReason[0] ?? 0;
       let excluded: Reason | undefined = ref.own ? 'own-earlier' : undefined;
+      // The other text quoting this one is a citation, not a copy by either side.
+      if (!excluded && quotedIn(doc, p.bStart, p.bEnd)) excluded = 'quotation';
       if (!excluded && own * 2 < p.aEnd - p.aStart) {
         let best = 1;
         for (let r = 2; r < byReason.length; r++)

@@ -66,6 +66,7 @@ describe('session similarity', () => {
       C007: `${prose(7, 1500)} ${copied} ${prose(8, 500)}`,
       C012: `${prose(12, 1000)} Comme l'écrit un autre candidat : « ${copied} » ${prose(13, 1000)}`,
     });
+    expect(analyses.get('C007')).toMatchObject({ share: 0, excludedPassages: { quotation: 1 } });
     const c012 = analyses.get('C012');
     expect(c012?.share).toBe(0);
     expect(c012?.excludedPassages).toEqual({ quotation: 1 });

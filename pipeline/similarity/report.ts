@@ -1,0 +1,90 @@
+/**
+ * `recevable report`: reads the decided dossier of every candidate, runs the similarity
+ * analysis as the check does, and writes the staff pages into `<session>/reports/`.
+ */
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chooseSubmissions } from '../checks/submissions.ts';
+import type { SessionEntry } from '../checks/types.ts';
+import { Errors, recevableError } from '../errors.ts';
+import { isReadError, readDossier } from '../read/index.ts';
+import { loadSession } from '../session/load.ts';
+import { runSimilarity, similarityFinding } from './check.ts';
+import { candidatePage, indexPage, sourceSection } from './report-html.ts';
+
+/** What `writeReports` did. */
+export interface ReportSummary {
+  readonly dir: string;
+  readonly pages: string[];
+  readonly unreadable: { candidate: string; file: string; reason: string }[];
+}
+
+async function writeAtomic(path: string, text: string): Promise<void> {
+  await writeFile(`${path}.tmp`, text);
+  await rename(`${path}.tmp`, path);
+}
+
+/** Writes one page per candidate and an index page; returns the files written. */
+export async function writeReports(sessionDir: string): Promise<ReportSummary> {
+  const loaded = await loadSession(sessionDir);
+  const rule = loaded.session.rules.similarity;
+  if (!rule) throw recevableError(Errors.ReportNoRule, join(loaded.dir, 'session.yaml'));
+  const entries: SessionEntry[] = [];
+  const unreadable: ReportSummary['unreadable'] = [];
+  for (const chosen of chooseSubmissions(loaded).chosen) {
+    const submission = chosen.submission;
+    if (!submission) continue;
+    const document = await readDossier(join(loaded.dir, submission.file));
+    if (isReadError(document))
+      unreadable.push({
+        candidate: chosen.candidate,
+        file: submission.file,
+        reason: document.error.message,
+      });
+    else entries.push({ candidate: chosen.candidate, document, submission });
+  }
+  const run = await runSimilarity(entries, loaded, rule);
+  const { analysis } = run;
+  const dir = join(loaded.dir, 'reports');
+  await mkdir(dir, { recursive: true });
+  const pages: string[] = [];
+  const lines = [];
+  for (const entry of entries) {
+    const result = analysis.analyses.get(entry.candidate);
+    const own = analysis.prepared.get(entry.candidate);
+    if (!result || !own) continue;
+    const status = similarityFinding(result, run, entry.submission.file).status;
+    const bySource = new Map<string, typeof result.matches>();
+    for (const m of result.matches) bySource.set(m.source, [...(bySource.get(m.source) ?? []), m]);
+    const sections = [...bySource.entries()]
+      .sort((x, y) => y[1].length - x[1].length || x[0].localeCompare(y[0]))
+      .slice(0, 8)
+      .map(([id, matches], i) => {
+        const session = analysis.prepared.get(id);
+        const corpus = analysis.corpusDocs.get(id);
+        const other = session?.text ?? corpus?.prepared.text ?? '';
+        return sourceSection(
+          entry.candidate,
+          id,
+          session ? 'session' : 'corpus',
+          own.text,
+          other,
+          matches,
+          i === 0,
+        );
+      });
+    const file = `${entry.candidate}.html`;
+    await writeAtomic(join(dir, file), candidatePage(entry.candidate, status, result, sections));
+    pages.push(file);
+    lines.push({
+      code: entry.candidate,
+      status,
+      share: result.share,
+      passages: result.matches.filter((m) => !m.excluded).length,
+      top: result.sources[0]?.id ?? '',
+    });
+  }
+  await writeAtomic(join(dir, 'index.html'), indexPage(loaded.session.id, lines));
+  pages.push('index.html');
+  return { dir, pages, unreadable };
+}

@@ -1,0 +1,116 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Document } from '../../schemas/document.ts';
+import type { SessionEntry } from '../../pipeline/checks/types.ts';
+import { loadSession, type LoadedSession } from '../../pipeline/session/load.ts';
+import { checkSimilarity } from '../../pipeline/similarity/check.ts';
+import { prose } from './prose.ts';
+
+const documentOf = (text: string): Document => ({
+  format: 'pdf',
+  pages: { count: 1, method: 'pdf', exact: true },
+  textLayer: 'full',
+  scannedPages: [],
+  headings: [],
+  text,
+  pageOffsets: [0],
+  words: text.split(/\s+/).length,
+  warnings: [],
+  meta: {},
+});
+
+const entry = (candidate: string, text: string): SessionEntry => ({
+  candidate,
+  document: documentOf(text),
+  submission: { candidate, file: `submissions/${candidate}.pdf`, receivedAt: '2023-08-24T10:00' },
+});
+
+let dir: string;
+let loaded: LoadedSession;
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'recevable-check-'));
+  for (const f of ['session.yaml', 'candidates.yaml', 'juries.yaml', 'submissions.yaml'])
+    cpSync(join('content/demo-2023', f), join(dir, f));
+  loaded = await loadSession(dir);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('similarity check', () => {
+  const copied = prose(77, 800);
+
+  it('fails a plagiarised pair, passes an honest dossier, and hides sources from the message', async () => {
+    const findings = await checkSimilarity(
+      [
+        entry('C007', `${prose(7, 2000)} ${copied}`),
+        entry('C018', `${copied} ${prose(18, 1500)}`),
+        entry('C001', prose(1, 3000)),
+      ],
+      loaded,
+    );
+    const c007 = findings.get('C007');
+    expect(c007).toMatchObject({
+      rule: 'similarity',
+      status: 'fail',
+      place: { file: 'submissions/C007.pdf', page: 1 },
+    });
+    expect(c007?.message).toMatch(/^Similarité : 2\d,\d %/);
+    expect(c007?.message).not.toContain('C018');
+    expect(c007?.detail).toContain('C018 (session');
+    expect(c007?.evidence).toMatchObject({
+      passages: 1,
+      sources: [{ source: 'C018', kind: 'session' }],
+    });
+    expect(findings.get('C018')?.status).toBe('fail');
+    expect(findings.get('C001')).toMatchObject({ status: 'pass', evidence: { share: 0 } });
+  });
+
+  it('puts a share between the thresholds up for review', async () => {
+    const findings = await checkSimilarity(
+      [entry('C007', `${prose(7, 5500)} ${copied}`), entry('C018', `${copied} ${prose(18, 1500)}`)],
+      loaded,
+    );
+    expect(findings.get('C007')?.status).toBe('review');
+  });
+
+  it('subtracts the session template files', async () => {
+    const template = prose(600, 1500);
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates', 'modele-dossier.txt'), template);
+    const findings = await checkSimilarity(
+      [
+        entry('C001', `${template}\n${prose(1, 3000)}`),
+        entry('C002', `${template}\n${prose(2, 3000)}`),
+      ],
+      loaded,
+    );
+    expect(findings.get('C001')).toMatchObject({
+      status: 'pass',
+      evidence: { share: 0, templates: ['templates/modele-dossier.txt'] },
+    });
+  });
+
+  it('returns no finding when the session has no similarity rule', async () => {
+    const rules = { ...loaded.session.rules, similarity: undefined };
+    const bare = { ...loaded, session: { ...loaded.session, rules } };
+    expect((await checkSimilarity([entry('C001', prose(1, 100))], bare)).size).toBe(0);
+  });
+
+  it('reports every candidate as not checked when the corpus index is corrupt', async () => {
+    mkdirSync(join(dir, 'corpus-broken'));
+    writeFileSync(join(dir, 'corpus-broken', 'index.sqlite'), 'garbage '.repeat(1000));
+    const rule = loaded.session.rules.similarity;
+    if (!rule) throw new Error('the demo session has a similarity rule');
+    const broken = {
+      ...loaded,
+      session: {
+        ...loaded.session,
+        rules: { ...loaded.session.rules, similarity: { ...rule, corpus: 'corpus-broken' } },
+      },
+    };
+    const findings = await checkSimilarity([entry('C001', prose(1, 100))], broken);
+    expect(findings.get('C001')).toMatchObject({ status: 'error' });
+    expect(findings.get('C001')?.detail).toContain('is not a readable corpus index');
+  });
+});
