@@ -312,6 +312,11 @@ export const Errors = {
     message: (id: string, dir: string) => `No document with the id "${id}" in the corpus ${dir}.`,
     hint: (dir: string) => `Run \`recevable corpus list ${dir}\` to see the ids.`,
   }),
+  ReportNoRule: define({
+    code: 'SIMILARITY_NO_RULE',
+    message: (file: string) => `${file} has no rules.similarity: there is nothing to report.`,
+    hint: () => 'Add `similarity: { review: 0.10, reject: 0.25 }` under `rules` in session.yaml.',
+  }),
   TextUnreadable: define({
     code: 'SIMILARITY_TEXT_UNREADABLE',
     message: (file: string, reason: string) => `${file} cannot be compared: ${reason}.`,
