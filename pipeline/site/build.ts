@@ -3,7 +3,8 @@
  * these instead of the Astro CLI. The session folder reaches the content loaders through
  * `RECEVABLE_SESSION`, set for the duration of the build only.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +56,21 @@ async function countPages(dir: string): Promise<number> {
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
+ * Astro's cache of this process, removed when it exits. One per process so parallel test
+ * workers never share it; not removed after each build because Astro writes its data store
+ * on a timer that may fire after `build()` has returned.
+ */
+let cacheDir: string | undefined;
+function processCacheDir(): string {
+  if (!cacheDir) {
+    const dir = join(tmpdir(), `recevable-astro-cache-${process.pid}`);
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    cacheDir = dir;
+  }
+  return cacheDir;
+}
+
+/**
  * Builds the site of `sessionDir` into `outDir`. Throws a RecevableError: `SITE_DATA_INVALID`
  * or `SITE_DATA_MISSING` (file and problem) on bad session data, `SITE_BUILD_FAILED` otherwise.
  * Builds in one process run one after the other (the session is passed through the environment).
@@ -72,17 +88,12 @@ async function buildNow({
 }: BuildSiteOptions): Promise<BuiltSite> {
   const out = resolve(outDir ?? join(PROJECT_ROOT, 'dist'));
   const previous = process.env['RECEVABLE_SESSION'];
-  const cacheDir = await mkdtemp(join(tmpdir(), 'recevable-astro-cache-'));
   process.env['RECEVABLE_SESSION'] = resolve(sessionDir);
+  // Astro's telemetry would call a third party from a staff laptop or CI.
+  process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
   const started = performance.now();
   try {
-    await build({
-      root: PROJECT_ROOT,
-      outDir: out,
-      cacheDir,
-      logLevel,
-      telemetry: false,
-    } as Parameters<typeof build>[0]);
+    await build({ root: PROJECT_ROOT, outDir: out, cacheDir: processCacheDir(), logLevel });
   } catch (error) {
     throw (
       asRecevable(error) ??
@@ -91,7 +102,6 @@ async function buildNow({
   } finally {
     if (previous === undefined) delete process.env['RECEVABLE_SESSION'];
     else process.env['RECEVABLE_SESSION'] = previous;
-    await rm(cacheDir, { recursive: true, force: true });
   }
   return { outDir: out, pages: await countPages(out), ms: Math.round(performance.now() - started) };
 }

@@ -59,7 +59,8 @@ async function readYaml<S extends z.ZodType>(
   try {
     raw = parse(text, { maxAliasCount: 100, uniqueKeys: true });
   } catch (error) {
-    fail(path, `not readable as YAML (${(error as Error).message.split('\n')[0]}).`);
+    const reason = (error as Error).message.split('\n')[0]?.replace(/:$/, '');
+    fail(path, `not readable as YAML (${reason}).`);
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
