@@ -24,6 +24,7 @@ h1 { font-size: 22pt; line-height: 1.2; margin: 14mm 0 10mm; text-align: center;
 .exam { font-style: italic; }
 .note, .appeal { font-size: 10.5pt; }
 footer { margin-top: 14mm; display: flex; justify-content: space-between; gap: 10mm; }
+footer p { flex: 1; }
 .signature { text-align: right; min-height: 28mm; }
 @media print { main { padding: 0; } }
 `;
@@ -47,11 +48,11 @@ export function renderAttestation(
   const blocks = session.blocks.filter((b) => outcome.validatedBlocks.includes(b.id));
   const total = outcome.decision === 'total';
   const opening = total
-    ? 'a validé l’ensemble des blocs de compétences de la certification :'
-    : 'a validé les blocs de compétences suivants :';
+    ? 'a validé l’ensemble des blocs de compétences de la certification\u00a0:'
+    : 'a validé les blocs de compétences suivants\u00a0:';
   const exam =
     outcome.finalExam === 'validated'
-      ? markup`<p class="exam">${total ? 'ainsi que l’épreuve finale de certification' : 'L’épreuve finale de certification est également validée'} (dossier professionnel : production écrite et soutenance orale).</p>`
+      ? markup`<p class="exam">${total ? 'ainsi que l’épreuve finale de certification' : 'L’épreuve finale de certification est également validée'} (dossier professionnel\u00a0: production écrite et soutenance orale).</p>`
       : markup`<p class="note">Les blocs de compétences et l’épreuve finale qui ne figurent pas sur cette attestation ne sont pas validés à ce jour.</p>`;
   const appeal = outcome.appealUntil
     ? markup`<p class="appeal">En cas de désaccord sur ce résultat, le ou la candidat·e peut entamer le dialogue avec le ou la responsable pédagogique du campus jusqu’au ${frenchDay(outcome.appealUntil)} inclus (${appealDays} jours après la communication des résultats).</p>`
@@ -67,7 +68,7 @@ export function renderAttestation(
 <h1>${title}</h1>
 <p>La commission nationale de certification atteste que</p>
 <p class="name">${candidate.name}</p>
-<p>candidat·e n° ${candidate.code}, ${opening}</p>
+<p>candidat·e n°\u00a0${candidate.code}, ${opening}</p>
 <ul class="blocks">
 ${blocks.map(
   (b) => markup`<li><span class="id">${b.id}</span> ${b.title}</li>

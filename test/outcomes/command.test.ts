@@ -142,25 +142,22 @@ describe('recevable outcomes on the demo session', () => {
 });
 
 describe('recevable outcomes on bad data', () => {
-  it('reports an unknown candidate code with its line, decides the others and exits 1', async () => {
+  it('stops on an unknown candidate code, naming its line (the validate rule), writing nothing', async () => {
     const dir = await demoCopy();
     await edit(
       dir,
       'outcomes.yaml',
       (t) => `${t}  - candidate: C031\n    blocks: { B1: validated }\n`,
     );
-    const { code, json, io } = await run(dir);
+    const { code, io } = await run(dir);
     expect(code).toBe(1);
-    expect(json.outcomes).toHaveLength(30);
-    expect(json.problems).toEqual([
-      expect.objectContaining({
-        code: 'OUTCOMES_UNKNOWN_CANDIDATE',
-        level: 'error',
-        file: 'outcomes.yaml',
-      }),
-    ]);
-    expect(json.problems[0]?.line).toBeGreaterThan(1);
-    expect(io.err.join('\n')).toMatch(/error outcomes\.yaml:\d+:\d+ .*C031/);
+    expect(io.out).toEqual([]);
+    const lines = (await readFile(join(dir, 'outcomes.yaml'), 'utf8')).split('\n');
+    const line = lines.indexOf('  - candidate: C031') + 1;
+    expect(io.err.join('\n')).toContain(
+      `outcomes.yaml:${line}:16: outcomes.yaml has an entry for C031, who is not in candidates.yaml.`,
+    );
+    await expect(stat(join(dir, REPORTS))).rejects.toThrow();
   });
 
   it('stops on an outcomes.yaml that breaks its schema, naming file:line:column, writing nothing', async () => {
@@ -211,19 +208,37 @@ describe('recevable outcomes on bad data', () => {
     expect(page).toContain('30 of 30 candidates lack meetings.');
   });
 
-  it('reports an unknown tutor as an error and a different tutor as a warning', async () => {
+  it('stops on an unknown tutor in tutoring.yaml', async () => {
     const dir = await demoCopy();
     await edit(dir, 'tutoring.yaml', (t) =>
-      t
-        .replace('candidate: C001\n    tutor: T01', 'candidate: C001\n    tutor: T09')
-        .replace('candidate: C002\n    tutor: T02', 'candidate: C002\n    tutor: T03'),
+      t.replace('candidate: C001\n    tutor: T01', 'candidate: C001\n    tutor: T09'),
     );
-    const { code, json } = await run(dir);
+    const { code, io } = await run(dir);
     expect(code).toBe(1);
-    expect(json.problems.map((p) => [p.code, p.level])).toEqual([
-      ['OUTCOMES_UNKNOWN_TUTOR', 'error'],
-      ['OUTCOMES_TUTOR_MISMATCH', 'warning'],
+    expect(io.err.join('\n')).toMatch(
+      /tutoring\.yaml:\d+:\d+: tutoring\.yaml gives C001 the tutor T09/,
+    );
+  });
+
+  it('warns, exiting 0, when tutoring.yaml names another tutor than candidates.yaml', async () => {
+    const dir = await demoCopy();
+    await edit(dir, 'tutoring.yaml', (t) =>
+      t.replace('candidate: C002\n    tutor: T02', 'candidate: C002\n    tutor: T03'),
+    );
+    const { code, json, io } = await run(dir);
+    expect(code).toBe(0);
+    expect(json.problems).toEqual([
+      expect.objectContaining({
+        code: 'OUTCOMES_TUTOR_MISMATCH',
+        level: 'warning',
+        file: 'tutoring.yaml',
+      }),
     ]);
+    expect(io.err.join('\n')).toMatch(
+      /warning tutoring\.yaml:\d+:12 tutoring\.yaml gives C002 the tutor T03, candidates\.yaml T02\./,
+    );
+    const overview = await readFile(join(dir, REPORTS, 'index.html'), 'utf8');
+    expect(overview).toContain('OUTCOMES_TUTOR_MISMATCH');
   });
 });
 
