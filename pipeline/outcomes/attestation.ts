@@ -5,7 +5,7 @@
  */
 import type { Candidate } from '../../schemas/candidates.ts';
 import type { Session } from '../../schemas/session.ts';
-import type { OutcomeDecision } from './decide.ts';
+import type { Decision, OutcomeDecision } from './decide.ts';
 import { frenchDay, markup, page } from './html.ts';
 
 const CSS = `
@@ -30,7 +30,7 @@ footer p { flex: 1; }
 `;
 
 /** Title of the attestation for a decision; undefined when the decision gives none. */
-export function attestationTitle(decision: OutcomeDecision['decision']): string | undefined {
+export function attestationTitle(decision: Decision): string | undefined {
   if (decision === 'total') return 'Attestation de réussite totale';
   if (decision === 'partial') return 'Attestation de réussite partielle';
   return undefined;

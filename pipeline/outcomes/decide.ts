@@ -27,7 +27,12 @@
  * - `appealUntil` = results sent day + `appealDays` calendar days, for decided outcomes only.
  */
 import type { Candidate } from '../../schemas/candidates.ts';
-import type { CandidateOutcome, OutcomesFile } from '../../schemas/outcomes.ts';
+import type {
+  CandidateOutcome,
+  EvaluationResult,
+  FinalExam,
+  OutcomesFile,
+} from '../../schemas/outcomes.ts';
 import type { Block, Session } from '../../schemas/session.ts';
 import { addDays } from '../time.ts';
 
@@ -86,15 +91,16 @@ export function requiredBlocks(candidate: Candidate, session: Session): Block[] 
   return session.blocks.filter((b) => b.kind === 'socle' || b === specialisation);
 }
 
-function finalExamStatus(outcome: CandidateOutcome | undefined): {
+function finalExamStatus(exam: FinalExam | undefined): {
   status: OutcomeDecision['finalExam'];
   missing: string[];
 } {
   const parts = ['dossier', 'oral'] as const;
-  const missing = parts.filter((p) => outcome?.finalExam?.[p] === undefined);
-  if (missing.length > 0)
+  const missing = parts.filter((p) => exam?.[p] === undefined);
+  if (missing.length > 0) {
     return { status: 'missing', missing: missing.map((p) => `finalExam.${p}`) };
-  const validated = parts.every((p) => outcome?.finalExam?.[p] === 'validated');
+  }
+  const validated = parts.every((p) => exam?.[p] === 'validated');
   return { status: validated ? 'validated' : 'not-validated', missing: [] };
 }
 
@@ -138,12 +144,12 @@ export function decideOutcome(
   const reasons = ignoredResults(candidate, outcome, session);
   const required = requiredBlocks(candidate, session);
   const blocks = required ?? session.blocks.filter((b) => b.kind === 'socle');
-  const result = (b: Block) => outcome?.blocks[b.id];
+  const result = (b: Block): EvaluationResult | undefined => outcome?.blocks[b.id];
   const validatedBlocks = blocks.filter((b) => result(b) === 'validated').map((b) => b.id);
   const notValidatedBlocks = blocks
     .filter((b) => result(b) === 'failed' || result(b) === 'absent')
     .map((b) => b.id);
-  const exam = finalExamStatus(outcome);
+  const exam = finalExamStatus(outcome?.finalExam);
   const missing = [
     ...(required ? [] : ['specialisation']),
     ...blocks.filter((b) => result(b) === undefined).map((b) => b.id),

@@ -4,7 +4,7 @@
  */
 import type { CandidatesFile } from '../../schemas/candidates.ts';
 import type { Session } from '../../schemas/session.ts';
-import type { OutcomeDecision } from './decide.ts';
+import type { Decision, OutcomeDecision, OutcomeReason } from './decide.ts';
 import { markup, page, type Raw } from './html.ts';
 import type { OutcomeProblem as Problem } from './run.ts';
 import type { TutoringCutoffs, TutoringStatus } from './tutoring.ts';
@@ -20,12 +20,16 @@ th { background: #eef1f6; }
 @media print { body { margin: 0; font-size: 10pt; } }
 `;
 
-const LABELS: Record<OutcomeDecision['decision'], string> = {
+const LABELS: Record<Decision, string> = {
   total: 'total',
   partial: 'partial',
   refusal: 'refusal',
   incomplete: 'incomplete',
 };
+
+/** Reasons staff should see beside a decision: data to fix, and the surprising refusal. */
+const noteworthy = (r: OutcomeReason) =>
+  r.level === 'warning' || r.code === 'final-exam-without-block';
 
 function problemList(problems: readonly Problem[]): Raw {
   if (problems.length === 0) return markup`<p>No problem in outcomes.yaml or tutoring.yaml.</p>`;
@@ -78,9 +82,7 @@ export function renderOverview(
       <tbody>
         ${outcomes.map((o) => {
           const candidate = names.get(o.candidate);
-          const notes = o.reasons.filter(
-            (r) => r.level === 'warning' || r.code === 'final-exam-without-block',
-          );
+          const notes = o.reasons.filter(noteworthy);
           return markup`<tr>
             <th scope="row">${o.candidate}</th>
             <td>${candidate?.name}</td>

@@ -12,7 +12,12 @@
  */
 import type { CandidatesFile } from '../../schemas/candidates.ts';
 import type { KeyDate, Session } from '../../schemas/session.ts';
-import type { TutoringFile } from '../../schemas/tutoring.ts';
+import type {
+  CandidateTutoring,
+  Meeting,
+  MeetingKind,
+  TutoringFile,
+} from '../../schemas/tutoring.ts';
 
 /** Tutoring of one candidate, against what is owed. */
 export interface TutoringStatus {
@@ -59,16 +64,20 @@ export function tutoringStatuses(
   tutoring: TutoringFile,
   cutoffs: TutoringCutoffs,
 ): TutoringStatus[] {
-  const byCandidate = new Map(tutoring.tutoring.map((t) => [t.candidate, t]));
+  const byCandidate = new Map<string, CandidateTutoring>(
+    tutoring.tutoring.map((t) => [t.candidate, t]),
+  );
+  const ofKind = (meetings: readonly Meeting[], kind: MeetingKind) =>
+    meetings.filter((m) => m.kind === kind);
   return [...candidates.candidates]
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
     .map((candidate) => {
       const entry = byCandidate.get(candidate.code);
       const meetings = entry?.meetings ?? [];
-      const individuals = meetings.filter((m) => m.kind === 'individual');
+      const individuals = ofKind(meetings, 'individual');
       const individual = individuals.filter((m) => m.on <= cutoffs.individualBy).length;
-      const preparation = meetings.filter(
-        (m) => m.kind === 'preparation' && m.on < cutoffs.preparationBefore,
+      const preparation = ofKind(meetings, 'preparation').filter(
+        (m) => m.on < cutoffs.preparationBefore,
       ).length;
       const lacks: string[] = [];
       const owedIndividual = tutoring.required.individual - individual;
