@@ -15,6 +15,7 @@ table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
 th, td { border: 1px solid #8a8a8a; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
 th { background: #eef1f6; }
+.day { white-space: nowrap; }
 .total { color: #0b5d1e; } .partial { color: #7a4a00; } .refusal { color: #9b1c1c; } .incomplete { color: #3d3d9e; }
 .warning { color: #7a4a00; } .error { color: #9b1c1c; }
 @media print { body { margin: 0; font-size: 10pt; } }
@@ -92,7 +93,7 @@ export function renderOverview(
             <td>${o.notValidatedBlocks.join(', ')}</td>
             <td>${o.finalExam}</td>
             <td>${o.missing?.join(', ')}</td>
-            <td>${o.appealUntil}</td>
+            <td class="day">${o.appealUntil}</td>
             <td>${notes.map((r) => r.message).join('; ')}</td>
           </tr> `;
         })}

@@ -99,6 +99,19 @@ describe('attestation in Chromium', () => {
     }
   });
 
+  it('gives staff pages without WCAG 2.2 AA violation either', async () => {
+    for (const name of ['index', 'tutoring']) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(join(dir, 'reports', 'outcomes', `${name}.html`)).href);
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      expect(results.violations.map((v) => `${name}: ${v.id}: ${v.help}`)).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('has no attestation for a refusal or an incomplete outcome', async () => {
     const page = await browser.newPage();
     for (const code of ['C007', 'C013', 'C014', 'C019']) {
