@@ -171,20 +171,23 @@ export function decideOutcome(
       message: `candidates.yaml gives ${candidate.code} the specialisation ${candidate.specialisation}, which is not a specialisation block of session.yaml`,
     });
   }
+  const gaps = missing.filter((m) => m !== 'specialisation');
   if (missing.length > 0) {
-    reasons.push(
-      outcome
-        ? {
-            code: 'missing-results',
-            level: 'warning',
-            message: `no result yet for ${missing.join(', ')}`,
-          }
-        : {
-            code: 'no-results',
-            level: 'warning',
-            message: `outcomes.yaml has no entry for ${candidate.code}`,
-          },
-    );
+    if (gaps.length > 0 || !outcome) {
+      reasons.push(
+        outcome
+          ? {
+              code: 'missing-results',
+              level: 'warning',
+              message: `no result yet for ${gaps.join(', ')}`,
+            }
+          : {
+              code: 'no-results',
+              level: 'warning',
+              message: `outcomes.yaml has no entry for ${candidate.code}`,
+            },
+      );
+    }
     return { ...base, decision: 'incomplete', missing, ...sent, reasons };
   }
 

@@ -249,7 +249,15 @@ describe('decideOutcome', () => {
   it('is incomplete when the candidate’s specialisation is not a specialisation block', () => {
     const result = decideOutcome(candidate({ specialisation: 'B7' }), outcome(), session, settings);
     expect(result).toMatchObject({ decision: 'incomplete', missing: ['specialisation'] });
-    expect(codes(result.reasons)).toEqual(['unknown-specialisation', 'missing-results']);
+    expect(codes(result.reasons)).toEqual(['unknown-specialisation']);
+    const partly = decideOutcome(
+      candidate({ specialisation: 'B7' }),
+      outcome({ finalExam: undefined }),
+      session,
+      settings,
+    );
+    expect(partly.missing).toEqual(['specialisation', 'finalExam.dossier', 'finalExam.oral']);
+    expect(partly.reasons[1]?.message).toBe('no result yet for finalExam.dossier, finalExam.oral');
   });
 
   it('computes the appeal deadline on calendar days, across month and year ends', () => {
