@@ -37,13 +37,13 @@ function fillRoom(section: Element, board: RoomBoard, timeZone: string): void {
       phase === 'defence'
         ? `Soutenance jusqu’à ${clockOf(Date.parse(slot.end), timeZone)}`
         : 'Délibération du jury';
-    now.replaceChildren(code(slot), `Jury ${slot.juryLabel}`, element('span', 'phase', text));
+    now.replaceChildren(code(slot), ` Jury ${slot.juryLabel}`, element('span', 'phase', text));
   } else now.replaceChildren(board.next || !board.day ? 'Salle libre' : 'Pas de soutenance');
   if (board.next) {
     const slot = board.next;
     next.replaceChildren(
       code(slot),
-      `Jury ${slot.juryLabel}`,
+      ` Jury ${slot.juryLabel}`,
       element('span', 'phase', `à ${clockOf(Date.parse(slot.start), timeZone)}`),
     );
   } else next.replaceChildren('—');
