@@ -11,7 +11,8 @@ import { isPattern, sessionFiles, type SessionData, type SessionFileEntry } from
 import { issuesToProblems, keysAt } from './issues.ts';
 import { listNames, problem, sortProblems, uniqueProblems, type Problem } from './problem.ts';
 import { readYamlFile } from './read.ts';
-import { RuleContext, type Rule, type ValidFile } from './rules/context.ts';
+import { RuleContext, type ParsedFile, type Rule } from './rules/context.ts';
+import { outcomeRules } from '../outcomes/rules.ts';
 import { resultRules, scheduleRules } from './rules/outputs.ts';
 import { candidateRules, juryRules, submissionRules } from './rules/people.ts';
 import { sessionRules } from './rules/session.ts';
@@ -40,6 +41,7 @@ const rules: readonly Rule[] = [
   submissionRules,
   scheduleRules,
   resultRules,
+  outcomeRules,
 ];
 
 /** Validates every file of the session folder `dir`. */
@@ -54,7 +56,7 @@ export async function validateSession(
   const files = await listFiles(abs, entries);
 
   const problems: Problem[] = [];
-  const valid: ValidFile[] = [];
+  const parsedFiles: ParsedFile[] = [];
   await Promise.all(
     files.map(async ({ file, entry }) => {
       const read = await readYamlFile(join(abs, file), file);
@@ -67,20 +69,27 @@ export async function validateSession(
         return;
       }
       const result = entry.schema.safeParse(parsed.value);
-      if (result.success) valid.push({ file, key: entry.key, parsed, data: result.data });
-      else problems.push(...issuesToProblems(result.error.issues, entry.schema, parsed, file));
+      parsedFiles.push({
+        file,
+        key: entry.key,
+        parsed,
+        ...(result.success ? { data: result.data } : {}),
+      });
+      if (!result.success) {
+        problems.push(...issuesToProblems(result.error.issues, entry.schema, parsed, file));
+      }
     }),
   );
 
-  valid.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const ctx = new RuleContext(valid);
+  parsedFiles.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const ctx = new RuleContext(parsedFiles);
   for (const rule of rules) rule(ctx);
   problems.push(...ctx.problems);
 
   const rank = (file: string) => entries.findIndex((e) => matches(e, file, entries));
   const sorted = sortProblems(uniqueProblems(problems), rank);
   if (sorted.length > 0) return { problems: sorted };
-  return { problems: [], loaded: assemble(abs, valid, entries) };
+  return { problems: [], loaded: assemble(abs, parsedFiles, entries) };
 }
 
 async function assertSessionFolder(dir: string, abs: string): Promise<void> {
@@ -145,13 +154,13 @@ async function exists(path: string): Promise<boolean> {
 
 function assemble(
   abs: string,
-  valid: readonly ValidFile[],
+  files: readonly ParsedFile[],
   entries: readonly SessionFileEntry[],
 ): LoadedSession {
   const data: Record<string, unknown> = { dir: abs };
   for (const entry of entries) {
     if (entry.role === 'input' && !isPattern(entry)) {
-      data[entry.key] = valid.find((v) => v.file === entry.file)?.data;
+      data[entry.key] = files.find((f) => f.file === entry.file)?.data;
     }
   }
   return data as LoadedSession;

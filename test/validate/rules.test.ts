@@ -108,8 +108,8 @@ describe('cross-file rules', () => {
     const problems = await problemsOf({
       'candidates.yaml': (t) =>
         replace(
-          'code: C002,',
-          'code: C001,',
+          'tutors:',
+          '  - { code: C001, name: Camille Doublon, email: camille.doublon@example.org, specialisation: B4 }\ntutors:',
         )(t)
           .replace(
             'specialisation: B4, company: Soylent Data, tutor: T03',
@@ -125,11 +125,11 @@ describe('cross-file rules', () => {
           ),
     });
     expect(problems).toEqual([
-      'candidates.yaml:5:13 SESSION_DUPLICATE_ID Duplicate candidate code "C001", already used on line 4.',
       'candidates.yaml:6:90 SESSION_INVALID_VALUE Unexpected socle block "B1", expected a block of kind `specialisation`.',
       'candidates.yaml:8:86 SESSION_UNKNOWN_REFERENCE Unknown specialisation block "B7", expected one of `B4` or `B5`.',
       'candidates.yaml:8:123 SESSION_UNKNOWN_REFERENCE Unknown tutor "T09", expected one of `T01`, `T02`, `T03`, `T04` or `T05`.',
-      'candidates.yaml:40:11 SESSION_DUPLICATE_ID Duplicate tutor id "T04", already used on line 38.',
+      'candidates.yaml:34:13 SESSION_DUPLICATE_ID Duplicate candidate code "C001", already used on line 4.',
+      'candidates.yaml:41:11 SESSION_DUPLICATE_ID Duplicate tutor id "T04", already used on line 39.',
     ]);
   });
 

@@ -6,21 +6,18 @@ import { Errors } from '../../errors.ts';
 import type { RuleContext } from './context.ts';
 
 export function scheduleRules(ctx: RuleContext): void {
-  const found = ctx.one('schedule');
-  if (!found) return;
-  const { file, data } = found;
-  const candidates = ctx.one('candidates')?.data;
-  const juries = ctx.one('juries')?.data;
-  const session = ctx.one('session')?.data;
-  const codes = candidates && new Set(candidates.candidates.map((c) => c.code));
-  const members = juries && new Set(juries.members.map((m) => m.id));
-  const rooms = session && new Set(session.defence.rooms.map((r) => r.id));
-  data.slots.forEach((slot, i) => {
+  const codes = ctx.ids('candidates', ['candidates'], 'code');
+  const members = ctx.ids('juries', ['members'], 'id');
+  const rooms = ctx.ids('session', ['defence', 'rooms'], 'id');
+  const slots = ctx.items('schedule', ['slots']);
+  for (const { index, fields } of slots?.items ?? []) {
+    const file = slots?.file ?? 'schedule.yaml';
+    const at = (...rest: (string | number)[]) => ['slots', index, ...rest];
     if (codes)
       ctx.reference(
         file,
-        ['slots', i, 'candidate'],
-        slot.candidate,
+        at('candidate'),
+        fields['candidate'],
         codes,
         'candidate',
         'candidates.yaml',
@@ -28,53 +25,47 @@ export function scheduleRules(ctx: RuleContext): void {
     if (rooms)
       ctx.reference(
         file,
-        ['slots', i, 'room'],
-        slot.room,
+        at('room'),
+        fields['room'],
         rooms,
         'room',
         'defence.rooms of session.yaml',
       );
-    if (members) {
-      slot.jury.forEach((id, j) => {
-        ctx.reference(file, ['slots', i, 'jury', j], id, members, 'jury member', 'juries.yaml');
+    const jury = fields['jury'];
+    if (members && Array.isArray(jury)) {
+      jury.forEach((id: unknown, j) => {
+        ctx.reference(file, at('jury', j), id, members, 'jury member', 'juries.yaml');
       });
     }
-  });
-  if (codes) {
-    data.unscheduled.forEach((u, i) => {
-      ctx.reference(
-        file,
-        ['unscheduled', i, 'candidate'],
-        u.candidate,
-        codes,
-        'candidate',
-        'candidates.yaml',
-      );
-    });
+  }
+  const unscheduled = ctx.items('schedule', ['unscheduled']);
+  if (!codes || !unscheduled) return;
+  for (const { index, fields } of unscheduled.items) {
+    const path = ['unscheduled', index, 'candidate'];
+    ctx.reference(
+      unscheduled.file,
+      path,
+      fields['candidate'],
+      codes,
+      'candidate',
+      'candidates.yaml',
+    );
   }
 }
 
 export function resultRules(ctx: RuleContext): void {
-  const candidates = ctx.one('candidates')?.data;
-  const codes = candidates && new Set(candidates.candidates.map((c) => c.code));
-  for (const { file, data } of ctx.all('results')) {
+  const codes = ctx.ids('candidates', ['candidates'], 'code');
+  for (const { file, value } of ctx.raw('results')) {
+    const candidate = (value as { candidate?: unknown } | null)?.candidate;
+    if (typeof candidate !== 'string') continue;
     const named = file.replace(/^results\//, '').replace(/\.ya?ml$/, '');
-    if (data.candidate !== named) {
+    if (candidate !== named) {
       const expected = `"${named}", the name of the file`;
-      ctx.report(
-        file,
-        ['candidate'],
-        Errors.SessionInvalidValue,
-        [
-          `"${data.candidate}"`,
-          expected,
-          `Rename the file results/${data.candidate}.yaml, or correct \`candidate\`.`,
-        ],
-        { expected },
-      );
+      const fix = `Rename the file results/${candidate}.yaml, or correct \`candidate\`.`;
+      const args: [string, string, string] = [`"${candidate}"`, expected, fix];
+      ctx.report(file, ['candidate'], Errors.SessionInvalidValue, args, { expected });
       continue;
     }
-    if (codes)
-      ctx.reference(file, ['candidate'], data.candidate, codes, 'candidate', 'candidates.yaml');
+    if (codes) ctx.reference(file, ['candidate'], candidate, codes, 'candidate', 'candidates.yaml');
   }
 }

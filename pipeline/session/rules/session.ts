@@ -3,47 +3,64 @@
  * rules and the defence settings (and of the right kind), defence days within their key date,
  * and bounds given in the right order.
  */
-import type { KeyDate } from '../../../schemas/session.ts';
+import type { Session } from '../../../schemas/session.ts';
 import { Errors } from '../../errors.ts';
-import type { RuleContext } from './context.ts';
+import { text, type RuleContext } from './context.ts';
 
 export function sessionRules(ctx: RuleContext): void {
+  ctx.duplicates('session', ['blocks'], 'id', 'block id');
+  ctx.duplicates('session', ['keyDates'], 'id', 'key date id');
+  ctx.duplicates('session', ['rules', 'plan'], 'id', 'plan section id');
+  ctx.duplicates('session', ['defence', 'rooms'], 'id', 'room id');
+  keyDateReferences(ctx);
   const found = ctx.one('session');
-  if (!found) return;
-  const { file, data: s } = found;
+  if (found) orderRules(ctx, found.file, found.data);
+}
 
-  ctx.duplicates(file, ['blocks'], s.blocks, 'id', 'block id', (b) => b.id);
-  ctx.duplicates(file, ['keyDates'], s.keyDates, 'id', 'key date id', (k) => k.id);
-  ctx.duplicates(file, ['rules', 'plan'], s.rules.plan, 'id', 'plan section id', (p) => p.id);
-  ctx.duplicates(file, ['defence', 'rooms'], s.defence.rooms, 'id', 'room id', (r) => r.id);
-
-  const dates = new Map(s.keyDates.map((k) => [k.id, k]));
+/** `rules.deadline`, `defence.convocationsSentOn` and `defence.keyDate` name key dates of the right kind. */
+function keyDateReferences(ctx: RuleContext): void {
+  const list = ctx.items('session', ['keyDates']);
+  const session = ctx.raw('session')[0];
+  if (!list || !session) return;
+  const dates = new Map(
+    list.items.flatMap(({ fields }) => text(fields['id']).map((id) => [id, fields])),
+  );
   const ids = new Set(dates.keys());
-  const keyDate = (path: string[], value: string, want: 'at' | 'span'): KeyDate | undefined => {
-    if (!ctx.reference(file, path, value, ids, 'key date', 'keyDates of session.yaml')) return;
-    const date = dates.get(value);
-    if (date && want === 'at' && !('at' in date)) {
-      const expected = 'a single moment (`at:`)';
-      ctx.report(file, path, Errors.SessionWrongKeyDateKind, [path.join('.'), value, expected]);
+  const check = (path: [string, string], want: 'at' | 'span'): void => {
+    const value = field(session.value, path);
+    if (!ctx.reference(session.file, path, value, ids, 'key date', 'keyDates of session.yaml'))
       return;
-    }
-    if (date && want === 'span' && !('from' in date)) {
-      const expected = 'a span of days (`from:` and `to:`)';
-      ctx.report(file, path, Errors.SessionWrongKeyDateKind, [path.join('.'), value, expected]);
-      return;
-    }
-    return date;
+    const date = dates.get(value as string);
+    const ok = want === 'at' ? date?.['at'] !== undefined : date?.['from'] !== undefined;
+    if (ok) return;
+    const expected =
+      want === 'at' ? 'a single moment (`at:`)' : 'a span of days (`from:` and `to:`)';
+    const args: [string, string, string] = [path.join('.'), String(value), expected];
+    ctx.report(session.file, path, Errors.SessionWrongKeyDateKind, args);
   };
-  keyDate(['rules', 'deadline'], s.rules.deadline, 'at');
-  keyDate(['defence', 'convocationsSentOn'], s.defence.convocationsSentOn, 'at');
-  const span = keyDate(['defence', 'keyDate'], s.defence.keyDate, 'span');
+  check(['rules', 'deadline'], 'at');
+  check(['defence', 'convocationsSentOn'], 'at');
+  check(['defence', 'keyDate'], 'span');
+}
 
+function field(value: unknown, path: readonly string[]): unknown {
+  let v = value;
+  for (const segment of path) {
+    v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[segment] : undefined;
+  }
+  return v;
+}
+
+/** Bounds in order, and defence days within their key date: on a valid session.yaml only. */
+function orderRules(ctx: RuleContext, file: string, s: Session): void {
+  const spanDate = s.keyDates.find((k) => k.id === s.defence.keyDate);
+  const span = spanDate && 'from' in spanDate ? spanDate : undefined;
   s.keyDates.forEach((k, i) => {
     if ('from' in k && k.from > k.to) {
       inverted(ctx, file, ['keyDates', i, 'to'], [`keyDates[${i}].from`, k.from], ['to', k.to]);
     }
   });
-  if (span && 'from' in span) {
+  if (span) {
     s.defence.days.forEach((day, i) => {
       if (day < span.from || day > span.to) {
         ctx.report(file, ['defence', 'days', i], Errors.SessionDefenceDayOutside, [
