@@ -51,16 +51,19 @@ export const command: Command = {
           cliProgress.Presets.shades_classic,
         )
       : undefined;
-    let started = false;
+    let active = false;
     const report = await checkSession(dir, {
       ...(only ? { only } : {}),
       libreoffice: args.values['no-libreoffice'] !== true,
       onProgress: (done, total, candidate) => {
         if (!bar) return;
-        if (!started) [started] = [true, bar.start(total, 0, { candidate })];
+        if (!active) bar.start(total, 0, { candidate });
+        active = true;
         bar.update(done, { candidate });
       },
-    }).finally(() => bar?.stop());
+    }).finally(() => {
+      if (active) bar?.stop();
+    });
 
     if (args.values['json']) io.json({ results: report.results, summary: report.summary });
     printTable(io, report.results, report.summary);
