@@ -1,0 +1,75 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RecevableError } from '../../pipeline/errors.ts';
+import { loadSession } from '../../pipeline/session/load.ts';
+import { demoCopy, removeCopies, replace } from './session-copy.ts';
+
+afterAll(removeCopies);
+
+async function loadError(dir: string): Promise<RecevableError> {
+  try {
+    await loadSession(dir);
+  } catch (error) {
+    if (error instanceof RecevableError) return error;
+    throw error;
+  }
+  throw new Error('loadSession accepted invalid data');
+}
+
+describe('loadSession', () => {
+  it('returns the typed data of every input file, defaults applied', async () => {
+    const dir = demoCopy();
+    const loaded = await loadSession(dir);
+    expect(loaded.dir).toBe(dir);
+    expect(loaded.session.timezone).toBe('Europe/Paris');
+    expect(loaded.session.rules.plan[0]?.aliases).toEqual(['Table des matières']);
+    expect(loaded.candidates.candidates[0]?.unavailable).toEqual([]);
+    expect(loaded.juries.members[0]?.withdrawn).toBe(false);
+    expect(Array.isArray(loaded.submissions.submissions)).toBe(true);
+  });
+
+  it('returns optional input files only when present', async () => {
+    const dir = demoCopy();
+    expect((await loadSession(dir)).tutoring).toBeUndefined();
+    writeFileSync(join(dir, 'tutoring.yaml'), 'tutoring: []\n');
+    expect((await loadSession(dir)).tutoring?.tutoring).toEqual([]);
+  });
+
+  it('throws SESSION_INVALID naming the first problem, its place, the count and validate', async () => {
+    const dir = demoCopy({
+      'session.yaml': replace('at: 2023-09-04', 'at: 2023-02-30'),
+      'submissions.yaml': 'submissions: 3\n',
+    });
+    const error = await loadError(dir);
+    expect(error.code).toBe('SESSION_INVALID');
+    expect(error.message).toBe(
+      'session.yaml:16:29: Unexpected "2023-02-30", expected a day that exists in the calendar. (and 1 more problem)',
+    );
+    expect(error.hint).toBe(
+      `Run \`recevable validate ${dir}\` to see every problem with its line, column and fix.`,
+    );
+  });
+
+  it('throws on a missing required file with the same message as validate', async () => {
+    const dir = demoCopy();
+    rmSync(join(dir, 'juries.yaml'));
+    expect((await loadError(dir)).message).toBe(
+      'juries.yaml:1:1: juries.yaml is missing from the session folder.',
+    );
+  });
+
+  it('ignores broken pipeline outputs, which the next run rewrites', async () => {
+    const dir = demoCopy();
+    mkdirSync(join(dir, 'results'));
+    writeFileSync(join(dir, 'results', 'C001.yaml'), 'status: [broken\n');
+    writeFileSync(join(dir, 'schedule.yaml'), '\u0000\u0001');
+    await expect(loadSession(dir)).resolves.toMatchObject({ dir });
+  });
+
+  it('throws a usage error for a folder without session.yaml', async () => {
+    const dir = demoCopy();
+    rmSync(join(dir, 'session.yaml'));
+    expect((await loadError(dir)).code).toBe('USAGE_NOT_A_SESSION');
+  });
+});
