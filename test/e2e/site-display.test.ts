@@ -40,10 +40,10 @@ async function display(t: string, fakeNow = Date.parse('2031-01-01T00:00:00Z')):
 
 /** What the screen shows for each room: code in progress and code next ('' when none). */
 async function shown(page: Page): Promise<Record<string, [string, string]>> {
-  return page.evaluate(() =>
+  return page.evaluate((): Record<string, [string, string]> =>
     Object.fromEntries(
       [...document.querySelectorAll<HTMLElement>('[data-room]')].map((room) => [
-        room.dataset['room'],
+        room.dataset['room'] ?? '',
         [
           room.querySelector('[data-role="now"] .code')?.textContent ?? '',
           room.querySelector('[data-role="next"] .code')?.textContent ?? '',
