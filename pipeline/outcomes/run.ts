@@ -5,9 +5,10 @@
  * `attestations/<code>.html` (total and partial outcomes only).
  *
  * Files are read through `loadSession`, so an outcomes.yaml or tutoring.yaml that breaks its
- * schema stops the run before anything is written, with the same file:line:column message as
- * `recevable validate`. Cross-file problems (an unknown candidate) are returned, not thrown:
- * the entry is skipped and every other candidate is decided.
+ * schema, or names an unknown candidate, block or tutor (`outcomeRules`), stops the run before
+ * anything is written, with the same file:line:column message as `recevable validate`. What
+ * remains is returned as problems: warnings (a tutor that differs from candidates.yaml), and
+ * the same cross-file errors should a caller's loader not run the rule (the entry is skipped).
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
