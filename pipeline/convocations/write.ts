@@ -88,12 +88,10 @@ export async function writeConvocations(
   }
   const folder = join(loaded.dir, 'convocations');
   const files = [...messages.keys()].flatMap((name) => [`${name}.eml`, `${name}.ics`]).sort();
-  let existing: string[] = [];
-  try {
-    existing = (await readdir(folder)).filter((name) => OURS.test(name));
-  } catch {
-    existing = [];
-  }
+  const existing = await readdir(folder).then(
+    (names) => names.filter((name) => OURS.test(name)),
+    () => [] as string[],
+  );
   const keep = new Set(files);
   const removed = existing.filter((name) => !keep.has(name)).sort();
   if (!options.dryRun) {

@@ -111,15 +111,23 @@ export function toSlots(
     const { block, jury } = members[0]!.unit;
     const index = new Map<string, number>();
     const busy = new Set<number>();
-    for (const p of members) {
-      const start = old.get(p.demand.code)?.start;
-      const i =
-        start === undefined
-          ? -1
-          : block.starts.findIndex((s) => s.getTime() === new Date(start).getTime());
-      if (i >= 0 && !busy.has(i)) {
-        index.set(p.demand.code, i);
-        busy.add(i);
+    const publishedIndex = (code: string) => {
+      const start = old.get(code)?.start;
+      return start === undefined
+        ? -1
+        : block.starts.findIndex((s) => s.getTime() === new Date(start).getTime());
+    };
+    const stays = (p: Placed) =>
+      old.get(p.demand.code) !== undefined &&
+      juryKey([...old.get(p.demand.code)!.jury].sort()) === juryKey(jury);
+    // Defences that stay with their jury keep their time first; moved ones then keep theirs if free.
+    for (const pass of [true, false]) {
+      for (const p of members) {
+        const i = publishedIndex(p.demand.code);
+        if (stays(p) === pass && i >= 0 && !busy.has(i) && !index.has(p.demand.code)) {
+          index.set(p.demand.code, i);
+          busy.add(i);
+        }
       }
     }
     for (const p of members) {

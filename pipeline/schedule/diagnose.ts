@@ -29,7 +29,11 @@ export async function diagnose(
       limits.push(
         `${rooms - solution.scheduled} more would fit with more rooms (${problem.rooms})`,
       );
-    const perDay = await maximise(problem, { perDay: true }, options);
+    const perDay = await maximise(
+      { ...problem, maxPerDay: Number.MAX_SAFE_INTEGER },
+      { perDay: true },
+      options,
+    );
     if (perDay > solution.scheduled) {
       limits.push(
         `${perDay - solution.scheduled} more would fit with a higher maxDefencesPerMemberPerDay (${problem.maxPerDay})`,

@@ -1,13 +1,14 @@
 /**
- * The time grid of the defences: each day is cut into blocks (the stretches between breaks),
- * each block into back-to-back slots of presentation + interview + deliberation.
+ * The time grid of the defences: each day is cut into back-to-back slots of presentation +
+ * interview + deliberation, skipping breaks. A jury is formed for a whole day (the two members
+ * read the dossiers and calibrate together), so the unit of the model is the day.
  */
 import type { Defence } from '../../schemas/session.ts';
 import { toInstant } from '../time.ts';
 
-/** A stretch of a day between breaks, filled with consecutive slots. */
+/** A day of defences and its slots. */
 export interface Block {
-  /** `2023-09-20#0`: day and index of the block within the day. */
+  /** The day, `2023-09-20`. */
   readonly id: string;
   readonly day: string;
   /** `planned` on defence days, `makeup` on make-up days. */
@@ -57,12 +58,10 @@ export function buildBlocks(defence: Defence, timeZone: string): Block[] {
     ...defence.days.map((day) => ({ day, kind: 'planned' as const })),
     ...defence.makeUpDays.map((day) => ({ day, kind: 'makeup' as const })),
   ].sort((a, b) => a.day.localeCompare(b.day));
-  return days.flatMap(({ day, kind }) =>
-    clocks.map((times, index) => ({
-      id: `${day}#${index}`,
-      day,
-      kind,
-      starts: times.map((time) => toInstant(`${day}T${time}`, timeZone)),
-    })),
-  );
+  return days.map(({ day, kind }) => ({
+    id: day,
+    day,
+    kind,
+    starts: clocks.flat().map((time) => toInstant(`${day}T${time}`, timeZone)),
+  }));
 }

@@ -1,14 +1,14 @@
 /**
  * The MIP of the order of passage. Candidates who are interchangeable for every constraint
- * (same specialisation, same excluded members, same allowed blocks) form a class; a jury sits
- * for whole blocks, so a unit is (jury, block) with a capacity of slots. Variables:
- *   z[u] ∈ {0,1}  the jury of unit u sits in that block (it then holds a room for the block);
+ * (same specialisation, same excluded members, same allowed days) form a class; a jury sits
+ * for a whole day, so a unit is (jury, day) with a capacity of min(slots, maxDefencesPerMemberPerDay). Variables:
+ *   z[u] ∈ {0,1}  the jury of unit u sits that day (it then holds a room for the day);
  *   n[k,u] ∈ ℕ    how many candidates of class k defend in unit u.
- * Rows: class size; unit capacity · z; one jury per member per block; rooms per block;
+ * Rows: class size; unit capacity · z; one jury per member per day; rooms per day;
  * defences per member per day. Goals, solved one after the other, each keeping the optima of
  * the previous ones: most candidates scheduled (stage 1); then (stage 2) fewest published
- * defences moved, fewest jury-blocks opened (full half-days, no idle slot), and the fewest
- * half-days for the busiest member (balanced loads, counted in the half-days members come).
+ * defences moved, fewest jury-days (full days: no idle slot), and the fewest days for the
+ * busiest member (balanced loads, counted in the days members come).
  * Each goal alone has a tight LP bound, which is why they are not merged into one weighted sum.
  */
 import type { Block } from './grid.ts';

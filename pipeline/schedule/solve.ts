@@ -3,6 +3,7 @@
  * the same model text) and turns the solution into per-class unit counts.
  */
 import loadHighs from 'highs';
+import { firstFit } from './greedy.ts';
 import { buildStructure, writeLp, type Problem, type Relax, type Structure } from './model.ts';
 
 /** How a stage ended. */
@@ -27,39 +28,82 @@ export interface SolveOptions {
   readonly timeLimit?: number;
 }
 
-type Highs = Awaited<ReturnType<typeof loadHighs>>;
+// highs ships CommonJS types for an ES module build: TypeScript sees the namespace, Node the function.
+const load = loadHighs as unknown as (typeof import('highs'))['default'];
+type Highs = Awaited<ReturnType<typeof load>>;
 let highs: Promise<Highs> | undefined;
-const solver = () => (highs ??= loadHighs());
+const solver = () => (highs ??= load());
 
 interface Run {
   report: StageReport;
   values: Map<string, number>;
 }
 
-async function run(lp: string, timeLimit: number): Promise<Run> {
+async function run(
+  lp: string,
+  timeLimit: number,
+  start?: ReadonlyMap<string, number>,
+): Promise<Run> {
   const began = performance.now();
-  const result = (await solver()).solve(lp, {
-    output_flag: false,
-    time_limit: timeLimit,
-    mip_rel_gap: 0,
-    // Objectives are integer combinations of integers: a gap below 1 is a proof.
-    mip_abs_gap: 0.5,
-    random_seed: 0,
-  });
-  const seconds = (performance.now() - began) / 1000;
+  const highs = await solver();
+  const model = highs.createModel({ format: 'lp', data: lp });
   const values = new Map<string, number>();
-  if (result.Status === 'Optimal' || result.Status === 'Time limit reached') {
-    for (const [name, column] of Object.entries(result.Columns)) {
-      if ('Primal' in column) values.set(name, Math.round(column.Primal));
+  try {
+    model.options.set({
+      output_flag: false,
+      time_limit: timeLimit,
+      // Probing thousands of binaries costs seconds and removes nothing on this model.
+      presolve: 'off',
+      mip_rel_gap: 0,
+      // Objectives are integer combinations of integers: a gap below 1 is a proof.
+      mip_abs_gap: 0.5,
+      random_seed: 0,
+    });
+    const count = model.getDimensions().numCols;
+    const names = Array.from({ length: count }, (_, i) => model.getColName(i));
+    if (start) {
+      const indices: number[] = [];
+      const values: number[] = [];
+      names.forEach((name, i) => {
+        indices.push(i);
+        values.push(start.get(name) ?? 0);
+      });
+      model.setSolution({ indices: Int32Array.from(indices), values: Float64Array.from(values) });
     }
+    model.run();
+    const status = model.getModelStatus();
+    const { modelStatus } = highs.constants;
+    const found =
+      status === modelStatus.optimal ||
+      (status === modelStatus.timeLimit && model.getObjectiveValue() < 1e20);
+    if (found) {
+      const { colValue } = model.getSolution();
+      names.forEach((name, i) => values.set(name, Math.round(colValue[i]!)));
+    }
+    const report: StageReport = {
+      status: status === modelStatus.optimal ? 'optimal' : found ? 'time-limit' : 'infeasible',
+      objective: found ? Math.round(model.getObjectiveValue()) : 0,
+      seconds: (performance.now() - began) / 1000,
+    };
+    return { report, values };
+  } finally {
+    model.dispose();
   }
-  const status =
-    result.Status === 'Optimal'
-      ? 'optimal'
-      : result.Status === 'Time limit reached' && values.size > 0
-        ? 'time-limit'
-        : 'infeasible';
-  return { report: { status, objective: result.ObjectiveValue, seconds }, values };
+}
+
+/** The start of a later stage: the previous solution, with moves and load recomputed. */
+function carry(structure: Structure, values: ReadonlyMap<string, number>): Map<string, number> {
+  const start = new Map(values);
+  structure.classes.forEach((cls, k) => {
+    for (const [u, count] of cls.pinned)
+      start.set(`mv${k}_${u}`, Math.max(0, count - (values.get(`n${k}_${u}`) ?? 0)));
+  });
+  const sits = new Map<string, number>();
+  structure.units.forEach((unit, u) => {
+    if (values.get(`z${u}`) === 1) for (const m of unit.jury) sits.set(m, (sits.get(m) ?? 0) + 1);
+  });
+  start.set('lmax', Math.max(0, ...sits.values()));
+  return start;
 }
 
 const empty: StageReport = { status: 'optimal', objective: 0, seconds: 0 };
@@ -113,18 +157,35 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     };
   }
   const limit = options.timeLimit ?? 60;
-  const first = await run(writeLp(problem, structure, { goal: 'count' }), limit);
+  const total = structure.classes.reduce(
+    (sum, c) => sum + (c.units.length > 0 ? c.codes.length : 0),
+    0,
+  );
+  const greedy = firstFit(structure, problem.rooms);
+  const first: Run =
+    greedy.placed === total
+      ? { report: { status: 'optimal', objective: total, seconds: 0 }, values: greedy.values }
+      : await run(writeLp(problem, structure, { goal: 'count' }), limit, greedy.values);
   const count = sumCounts(structure, first.values);
   const pinned = structure.classes.some((c) => c.pinned.size > 0);
   const moved = pinned
-    ? await run(writeLp(problem, structure, { goal: 'moves', count }), limit)
+    ? await run(
+        writeLp(problem, structure, { goal: 'moves', count }),
+        limit,
+        carry(structure, first.values),
+      )
     : undefined;
-  const moves = moved ? Math.round(moved.report.objective) : undefined;
-  const compact = await run(writeLp(problem, structure, { goal: 'blocks', count, moves }), limit);
-  const blocks = Math.round(compact.report.objective);
+  const moves = moved?.report.objective;
+  const compact = await run(
+    writeLp(problem, structure, { goal: 'blocks', count, moves }),
+    limit,
+    carry(structure, (moved ?? first).values),
+  );
+  const blocks = compact.report.objective;
   const last = await run(
     writeLp(problem, structure, { goal: 'load', count, moves, blocks }),
     limit,
+    carry(structure, compact.values),
   );
   const best = last.values.size > 0 ? last : first;
   const counts = structure.classes.map((cls, k) => {

@@ -1,5 +1,5 @@
 /** Small sessions for the scheduler's tests: the demo's files, trimmed and edited in a temp dir. */
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -45,7 +45,7 @@ export async function makeSession(edit: Edit = {}): Promise<string> {
   await writeFile(join(dir, 'session.yaml'), stringify(session));
   await writeFile(join(dir, 'candidates.yaml'), stringify(people));
   await writeFile(join(dir, 'juries.yaml'), stringify(juries));
-  await cp(new URL('submissions.yaml', demo), join(dir, 'submissions.yaml'));
+  await writeFile(join(dir, 'submissions.yaml'), 'submissions: []\n');
   return dir;
 }
 
