@@ -203,7 +203,7 @@ function describe(value: unknown): string {
 }
 
 /** `keyDates[2].at` */
-export function pathText(path: YamlPath): string {
+function pathText(path: YamlPath): string {
   return path
     .map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i > 0 ? '.' : ''}${String(s)}`))
     .join('');

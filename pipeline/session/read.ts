@@ -11,7 +11,7 @@ import { problem, type Problem } from './problem.ts';
 /** Largest content file read, in bytes: content files are kilobytes; this leaves ample room. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Most alias (`*name`) expansions allowed in one file. */
-export const MAX_ALIASES = 100;
+const MAX_ALIASES = 100;
 const MAX_YAML_PROBLEMS = 10;
 /** Deepest `[`/`{` nesting read: content files need 3; the parser slows down badly past this. */
 const MAX_FLOW_DEPTH = 64;

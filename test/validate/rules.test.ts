@@ -167,6 +167,11 @@ describe('cross-file rules', () => {
     writeFileSync(join(dir, 'results', 'C777.yaml'), result('C777'));
     writeFileSync(join(dir, 'results', 'C004.yaml'), 'candidate: C004\nstatus: maybe\n');
     writeFileSync(join(dir, 'results', 'notes.txt'), 'not YAML, not checked');
+    // summary.yaml has its own schema, not that of a candidate's result.
+    writeFileSync(
+      join(dir, 'results', 'summary.yaml'),
+      'session: epsi-2023\ncounts: { admissible: 1, not-admissible: 0, needs-review: 0, error: 0 }\ncandidates: [{ candidate: C001, status: admissible }]\ntool: { name: recevable, version: 0.1.0 }\n',
+    );
     const { problems } = await validateSession(dir);
     expect(problems.map(line)).toEqual([
       'schedule.yaml:4:36 SESSION_UNKNOWN_REFERENCE Unknown jury member "J99", expected one of `J01`, `J02`, `J03`, `J04`, `J05`, `J06`, `J07`, `J08` and 4 more.',
