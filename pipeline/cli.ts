@@ -68,6 +68,15 @@ export async function main(argv: readonly string[], io: Io = createIo()): Promis
     return await command.run({ positionals: parsed.positionals, values: parsed.values }, io);
   } catch (error) {
     reportError(io, error);
+    // `--json` promises one JSON document on stdout, failures included.
+    if (rest.includes('--json')) {
+      io.json({
+        error:
+          error instanceof RecevableError
+            ? error.toJSON()
+            : { code: 'INTERNAL', message: String(error), hint: 'Report this bug.' },
+      });
+    }
     return error instanceof RecevableError && error.code.startsWith('USAGE_')
       ? Exit.usage
       : Exit.invalid;

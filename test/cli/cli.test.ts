@@ -44,6 +44,13 @@ describe('recevable CLI', () => {
     expect(io.err.join('\n')).toContain('recevable validate --help');
   });
 
+  it('prints the error as one JSON document on stdout under --json', async () => {
+    const io = capture();
+    expect(await main(['check', '/nonexistent/session', '--json'], io)).not.toBe(0);
+    expect(io.out).toHaveLength(1);
+    expect(io.out[0]).toMatchObject({ error: { code: expect.any(String) as string } });
+  });
+
   it('runs as a real process through the bin, without colours under NO_COLOR', () => {
     const run = spawnSync(process.execPath, ['pipeline/bin.js', 'nope'], {
       encoding: 'utf8',
