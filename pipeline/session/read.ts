@@ -41,16 +41,9 @@ export async function readYamlFile(path: string, file: string): Promise<ReadOutc
     const info = await stat(path);
     if (info.isDirectory()) return fail(problem(at(file), Errors.SessionFileNotAFile, [file]));
     if (info.size > MAX_FILE_BYTES) return fail(tooLarge(file, info.size));
-    // Read at most one byte past the cap: the file may grow between stat and read.
-    const handle = await open(path, 'r');
-    try {
-      const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-      if (bytesRead > MAX_FILE_BYTES) return fail(tooLarge(file, bytesRead));
-      bytes = buffer.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
+    const read = await readCapped(path, info.size);
+    if (read === undefined) return fail(tooLarge(file, MAX_FILE_BYTES + 1));
+    bytes = read;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     if (code === 'ENOENT') return fail(problem(at(file), Errors.SessionFileMissing, [file]));
@@ -59,6 +52,25 @@ export async function readYamlFile(path: string, file: string): Promise<ReadOutc
   const text = decode(bytes, file);
   if (typeof text !== 'string') return fail(text);
   return parseYaml(text, file);
+}
+
+/** The file's bytes, or undefined past MAX_FILE_BYTES: it may have grown since `stat`. */
+async function readCapped(path: string, size: number): Promise<Buffer | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const chunk = Buffer.alloc(Math.min(size, MAX_FILE_BYTES) + 1);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
+      if (bytesRead === 0) return Buffer.concat(chunks);
+      chunks.push(Buffer.from(chunk.subarray(0, bytesRead)));
+      total += bytesRead;
+      if (total > MAX_FILE_BYTES) return undefined;
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 function fail(p: Problem): ReadOutcome {

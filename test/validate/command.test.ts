@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
 import type { Io } from '../../pipeline/output.ts';
-import { demoCopy, removeCopies, replace } from './session-copy.ts';
+import { demoCopy, locator, removeCopies, replace } from './session-copy.ts';
 
 afterAll(removeCopies);
 
@@ -51,20 +51,23 @@ describe('recevable validate', () => {
 
   it('exits 1 with three file:line:column messages for a duplicate key, 2023-02-30 and an unknown candidate', () => {
     const dir = brokenDemo();
+    const at = locator(dir);
     const run = recevable('validate', dir);
     expect(run.status).toBe(1);
     const lines = run.stderr.split('\n').filter((l) => /^\S+:\d+:\d+ {2}/.test(l));
-    expect(lines.map((l) => l.replace(dir, '<dir>'))).toEqual([
-      '<dir>/session.yaml:6:1  Duplicate key `title` in the same mapping.  (fix: Keep a single `title:` and delete the other; YAML readers would silently drop one.)',
-      '<dir>/candidates.yaml:7:150  Unexpected "2023-02-30", expected a day that exists in the calendar.  (fix: Correct the day or the month: February has 28 or 29 days; April, June, September and November 30.)',
-      '<dir>/submissions.yaml:2:18  Unknown candidate "C404", expected one of `C001`, `C002`, `C003`, `C004`, `C005`, `C006`, `C007`, `C008` and 22 more.  (fix: Use a candidate defined in candidates.yaml, or add "C404" there.)',
+    expect(lines.map((l) => l.replace(`${dir}/`, ''))).toEqual([
+      `${at('session.yaml', 'title: Encore')}  Duplicate key \`title\` in the same mapping.  (fix: Keep a single \`title:\` and delete the other; YAML readers would silently drop one.)`,
+      `${at('candidates.yaml', '2023-02-30')}  Unexpected "2023-02-30", expected a day that exists in the calendar.  (fix: Correct the day or the month: February has 28 or 29 days; April, June, September and November 30.)`,
+      `${at('submissions.yaml', 'C404')}  Unknown candidate "C404", expected one of \`C001\`, \`C002\`, \`C003\`, \`C004\`, \`C005\`, \`C006\`, \`C007\`, \`C008\` and 22 more.  (fix: Use a candidate defined in candidates.yaml, or add "C404" there.)`,
     ]);
     expect(run.stderr.trimEnd().split('\n').at(-1)).toBe('✖ 3 problems in 3 files.');
     expect(run.stdout).toBe('');
   });
 
   it('prints one JSON document with --json, problems relative to the session folder', () => {
-    const run = recevable('validate', brokenDemo(), '--json');
+    const dir = brokenDemo();
+    const at = locator(dir);
+    const run = recevable('validate', dir, '--json');
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as {
       valid: boolean;
@@ -77,14 +80,15 @@ describe('recevable validate', () => {
           `${String(p['file'])}:${String(p['line'])}:${String(p['column'])} ${String(p['code'])}`,
       ),
     ).toEqual([
-      'session.yaml:6:1 SESSION_YAML_DUPLICATE_KEY',
-      'candidates.yaml:7:150 SESSION_INVALID_VALUE',
-      'submissions.yaml:2:18 SESSION_UNKNOWN_REFERENCE',
+      `${at('session.yaml', 'title: Encore')} SESSION_YAML_DUPLICATE_KEY`,
+      `${at('candidates.yaml', '2023-02-30')} SESSION_INVALID_VALUE`,
+      `${at('submissions.yaml', 'C404')} SESSION_UNKNOWN_REFERENCE`,
     ]);
+    const [, line, column] = at('candidates.yaml', '2023-02-30').split(':').map(Number);
     expect(report.problems[1]).toEqual({
       file: 'candidates.yaml',
-      line: 7,
-      column: 150,
+      line,
+      column,
       code: 'SESSION_INVALID_VALUE',
       message: 'Unexpected "2023-02-30", expected a day that exists in the calendar.',
       expected: 'a day that exists in the calendar',
@@ -100,13 +104,15 @@ describe('recevable validate', () => {
 
   it('separates the files of a report with a blank line and ends with the count', async () => {
     const io = capture();
-    expect(await main(['validate', brokenDemo()], io)).toBe(1);
+    const dir = brokenDemo();
+    const at = locator(dir);
+    expect(await main(['validate', dir], io)).toBe(1);
     expect(io.err.map((l) => (l === '' ? '' : l.split('  ')[0]?.replace(/^.*\//, '')))).toEqual([
-      'session.yaml:6:1',
+      at('session.yaml', 'title: Encore'),
       '',
-      'candidates.yaml:7:150',
+      at('candidates.yaml', '2023-02-30'),
       '',
-      'submissions.yaml:2:18',
+      at('submissions.yaml', 'C404'),
       '',
       '✖ 3 problems in 3 files.',
     ]);

@@ -1,14 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Problem } from '../../pipeline/session/problem.ts';
 import { validateSession } from '../../pipeline/session/validate.ts';
-import { demoCopy, removeCopies, replace } from './session-copy.ts';
+import { demoCopy, removeCopies, replace, shown } from './session-copy.ts';
 
 afterAll(removeCopies);
 
-const line = (p: Problem) => `${p.file}:${p.line}:${p.column} ${p.code} ${p.message}`;
-
 async function problemsOf(edits: Parameters<typeof demoCopy>[0]): Promise<string[]> {
-  return (await validateSession(demoCopy(edits))).problems.map(line);
+  const dir = demoCopy(edits);
+  return (await validateSession(dir)).problems.map((p) => shown(dir, p));
 }
 
 describe('schema problems, each at the line and column of the YAML node', () => {
@@ -21,18 +19,22 @@ describe('schema problems, each at the line and column of the YAML node', () => 
 
   it('suggests `keyDates` for an unknown key `keyDate`, at the key', async () => {
     const problems = await problemsOf({ 'session.yaml': replace('keyDates:', 'keyDate:') });
-    expect(problems).toEqual([
-      'session.yaml:12:1 SESSION_UNKNOWN_KEY Unknown key `keyDate`, did you mean `keyDates`?',
-    ]);
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "session.yaml:«keyDate:» SESSION_UNKNOWN_KEY Unknown key \`keyDate\`, did you mean \`keyDates\`?",
+      ]
+    `);
   });
 
   it('suggests a field for a transposed key inside a list item', async () => {
     const problems = await problemsOf({
       'session.yaml': replace('{ id: B1, kind: socle, title:', '{ id: B1, kind: socle, tilte:'),
     });
-    expect(problems).toEqual([
-      'session.yaml:7:28 SESSION_UNKNOWN_KEY Unknown key `tilte`, did you mean `title`?',
-    ]);
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "session.yaml:«tilte: Analyser et défin» SESSION_UNKNOWN_KEY Unknown key \`tilte\`, did you mean \`title\`?",
+      ]
+    `);
   });
 
   it('lists the allowed keys when an unknown key resembles none', async () => {
@@ -45,8 +47,8 @@ describe('schema problems, each at the line and column of the YAML node', () => 
   it('reports a missing key at the mapping that lacks it', async () => {
     const dir = demoCopy({ 'session.yaml': replace('  pages: { min: 50, max: 60 }\n', '') });
     const [p] = (await validateSession(dir)).problems;
-    expect(p && line(p)).toBe(
-      'session.yaml:19:3 SESSION_MISSING_KEY Missing key `pages` in `rules`, expected a mapping of keys to values.',
+    expect(p && shown(dir, p)).toMatchInlineSnapshot(
+      `"session.yaml:«deadline: remise-dossier» SESSION_MISSING_KEY Missing key \`pages\` in \`rules\`, expected a mapping of keys to values."`,
     );
     expect(p?.fix).toBe('Add `pages: …` to `rules`.');
   });
@@ -54,9 +56,11 @@ describe('schema problems, each at the line and column of the YAML node', () => 
   it('reports a day that does not exist (2023-02-30) at the value', async () => {
     const dir = demoCopy({ 'session.yaml': replace('at: 2023-09-04', 'at: 2023-02-30') });
     const { problems } = await validateSession(dir);
-    expect(problems.map(line)).toEqual([
-      'session.yaml:16:29 SESSION_INVALID_VALUE Unexpected "2023-02-30", expected a day that exists in the calendar.',
-    ]);
+    expect(problems.map((p) => shown(dir, p))).toMatchInlineSnapshot(`
+      [
+        "session.yaml:«2023-02-30, title: Envoi» SESSION_INVALID_VALUE Unexpected "2023-02-30", expected a day that exists in the calendar.",
+      ]
+    `);
     expect(problems[0]?.expected).toBe('a day that exists in the calendar');
   });
 
@@ -64,32 +68,36 @@ describe('schema problems, each at the line and column of the YAML node', () => 
     const problems = await problemsOf({
       'session.yaml': replace('at: 2023-08-25T12:00', 'at: 25/08/2023 12:00'),
     });
-    expect(problems).toEqual([
-      'session.yaml:14:31 SESSION_INVALID_VALUE Unexpected "25/08/2023 12:00", expected a day written YYYY-MM-DD.',
-    ]);
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "session.yaml:«25/08/2023 12:00, title:» SESSION_INVALID_VALUE Unexpected "25/08/2023 12:00", expected a day written YYYY-MM-DD.",
+      ]
+    `);
   });
 
   it('reports a number where text is expected, with the quoted value as fix', async () => {
     const dir = demoCopy({ 'session.yaml': replace('start: "08:30"', 'start: 830') });
     const [p] = (await validateSession(dir)).problems;
-    expect(p && line(p)).toBe(
-      'session.yaml:32:19 SESSION_WRONG_TYPE Unexpected the number 830, expected text.',
+    expect(p && shown(dir, p)).toMatchInlineSnapshot(
+      `"session.yaml:«830, end: "18:00", break» SESSION_WRONG_TYPE Unexpected the number 830, expected text."`,
     );
     expect(p?.fix).toBe('Put the value in quotes: "830".');
   });
 
   it('reports `no` where true or false is expected (YAML 1.2 reads it as text)', async () => {
     const problems = await problemsOf({ 'session.yaml': replace('names: false', 'names: no') });
-    expect(problems).toEqual([
-      'session.yaml:45:19 SESSION_WRONG_TYPE Unexpected "no", expected true or false.',
-    ]);
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "session.yaml:«no }» SESSION_WRONG_TYPE Unexpected "no", expected true or false.",
+      ]
+    `);
   });
 
   it('reports an invalid IANA timezone with a fix naming real zones', async () => {
     const dir = demoCopy({ 'session.yaml': replace('timezone: Europe/Paris', 'timezone: Paris') });
     const [p] = (await validateSession(dir)).problems;
-    expect(p && line(p)).toBe(
-      'session.yaml:5:11 SESSION_INVALID_VALUE Unexpected "Paris", expected an IANA timezone such as Europe/Paris.',
+    expect(p && shown(dir, p)).toMatchInlineSnapshot(
+      `"session.yaml:«Paris» SESSION_INVALID_VALUE Unexpected "Paris", expected an IANA timezone such as Europe/Paris."`,
     );
     expect(p?.fix).toMatch(/Europe\/Paris/);
   });
@@ -98,9 +106,11 @@ describe('schema problems, each at the line and column of the YAML node', () => 
     const problems = await problemsOf({
       'session.yaml': replace('kind: specialisation', 'kind: specialization'),
     });
-    expect(problems).toEqual([
-      'session.yaml:10:21 SESSION_INVALID_VALUE Unexpected "specialization", expected one of `socle` or `specialisation`.',
-    ]);
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "session.yaml:«specialization, title: C» SESSION_INVALID_VALUE Unexpected "specialization", expected one of \`socle\` or \`specialisation\`.",
+      ]
+    `);
   });
 
   it('reports an invalid e-mail and an empty list in candidates and juries', async () => {
@@ -111,17 +121,21 @@ describe('schema problems, each at the line and column of the YAML node', () => 
         'expertise: [], available: [2023-09-20, 2023-09-21] }',
       ),
     });
-    expect(problems).toEqual([
-      'candidates.yaml:5:47 SESSION_INVALID_VALUE Unexpected "alix.fictivon", expected an e-mail address.',
-      'juries.yaml:7:107 SESSION_INVALID_VALUE Unexpected a list, expected at least 1 item.',
-    ]);
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "candidates.yaml:«alix.fictivon, specialis» SESSION_INVALID_VALUE Unexpected "alix.fictivon", expected an e-mail address.",
+        "juries.yaml:«[], available: [2023-09-» SESSION_INVALID_VALUE Unexpected a list, expected at least 1 item.",
+      ]
+    `);
   });
 
   it('reports a list where a mapping is expected, at the top of the file', async () => {
     const problems = await problemsOf({ 'submissions.yaml': '- C001\n- C002\n' });
-    expect(problems).toEqual([
-      'submissions.yaml:1:1 SESSION_WRONG_TYPE Unexpected a list, expected a mapping of keys to values.',
-    ]);
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "submissions.yaml:«- C001» SESSION_WRONG_TYPE Unexpected a list, expected a mapping of keys to values.",
+      ]
+    `);
   });
 
   it('keeps validating a file with a duplicate key, reporting both problems', async () => {
@@ -132,9 +146,11 @@ describe('schema problems, each at the line and column of the YAML node', () => 
           'timezone: Europe/Paris\nid: again\n',
         )(t).replace('min: 50, max: 60', 'min: 50, max: sixty'),
     });
-    expect(problems).toEqual([
-      'session.yaml:6:1 SESSION_YAML_DUPLICATE_KEY Duplicate key `id` in the same mapping.',
-      'session.yaml:21:26 SESSION_WRONG_TYPE Unexpected "sixty", expected a number.',
-    ]);
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "session.yaml:«id: again» SESSION_YAML_DUPLICATE_KEY Duplicate key \`id\` in the same mapping.",
+        "session.yaml:«sixty }» SESSION_WRONG_TYPE Unexpected "sixty", expected a number.",
+      ]
+    `);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RecevableError } from '../../pipeline/errors.ts';
 import { loadSession } from '../../pipeline/session/load.ts';
-import { demoCopy, removeCopies, replace } from './session-copy.ts';
+import { demoCopy, locator, removeCopies, replace } from './session-copy.ts';
 
 afterAll(removeCopies);
 
@@ -44,7 +44,7 @@ describe('loadSession', () => {
     const error = await loadError(dir);
     expect(error.code).toBe('SESSION_INVALID');
     expect(error.message).toBe(
-      'session.yaml:16:29: Unexpected "2023-02-30", expected a day that exists in the calendar. (and 1 more problem)',
+      `${locator(dir)('session.yaml', '2023-02-30')}: Unexpected "2023-02-30", expected a day that exists in the calendar. (and 1 more problem)`,
     );
     expect(error.hint).toBe(
       `Run \`recevable validate ${dir}\` to see every problem with its line, column and fix.`,

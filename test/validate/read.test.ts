@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES, parseYaml, readYamlFile } from '../../pipeline/session/read.ts';
 import { validateSession } from '../../pipeline/session/validate.ts';
-import { demoCopy, removeCopies } from './session-copy.ts';
+import { demoCopy, locator, removeCopies } from './session-copy.ts';
 
 afterAll(removeCopies);
 
@@ -193,6 +193,17 @@ describe('validateSession on hostile session files', () => {
     expect(problems.map((p) => `${p.file} ${p.code}`)).toEqual([
       'session.yaml SESSION_FILE_BINARY',
       'submissions.yaml SESSION_WRONG_TYPE',
+    ]);
+  });
+
+  it('validates Windows line endings and reports positions on the right line', async () => {
+    const crlf = (t: string) => t.replace(/\n/g, '\r\n');
+    expect((await validateSession(demoCopy({ 'session.yaml': crlf }))).problems).toEqual([]);
+    const dir = demoCopy({ 'session.yaml': (t) => crlf(t.replace('names: false', 'names: 0')) });
+    const { problems } = await validateSession(dir);
+    const at = locator(dir)('session.yaml', '0', 'names: ');
+    expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.code}`)).toEqual([
+      `${at} SESSION_WRONG_TYPE`,
     ]);
   });
 

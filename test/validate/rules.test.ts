@@ -1,16 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Problem } from '../../pipeline/session/problem.ts';
 import { validateSession } from '../../pipeline/session/validate.ts';
-import { demoCopy, removeCopies, replace } from './session-copy.ts';
+import { demoCopy, removeCopies, replace, shown } from './session-copy.ts';
 
 afterAll(removeCopies);
 
-const line = (p: Problem) => `${p.file}:${p.line}:${p.column} ${p.code} ${p.message}`;
-
 async function problemsOf(edits: Parameters<typeof demoCopy>[0]): Promise<string[]> {
-  return (await validateSession(demoCopy(edits))).problems.map(line);
+  const dir = demoCopy(edits);
+  return (await validateSession(dir)).problems.map((p) => shown(dir, p));
 }
 
 describe('cross-file rules', () => {
@@ -19,24 +17,30 @@ describe('cross-file rules', () => {
       'submissions.yaml':
         'submissions:\n  - { candidate: C001, file: submissions/C001.pdf, receivedAt: 2023-08-24T18:03 }\n  - { candidate: C099, file: submissions/C099.pdf, receivedAt: 2023-08-24T18:03 }\n',
     });
-    expect(problems).toEqual([
-      'submissions.yaml:3:18 SESSION_UNKNOWN_REFERENCE Unknown candidate "C099", expected one of `C001`, `C002`, `C003`, `C004`, `C005`, `C006`, `C007`, `C008` and 22 more.',
-    ]);
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "submissions.yaml:«C099, file: submissions/» SESSION_UNKNOWN_REFERENCE Unknown candidate "C099", expected one of \`C001\`, \`C002\`, \`C003\`, \`C004\`, \`C005\`, \`C006\`, \`C007\`, \`C008\` and 22 more.",
+      ]
+    `);
   });
 
   it('reports a deadline naming an unknown key date, and one that is a span', async () => {
     expect(
       await problemsOf({ 'session.yaml': replace('deadline: remise-dossier', 'deadline: rendu') }),
-    ).toEqual([
-      'session.yaml:19:13 SESSION_UNKNOWN_REFERENCE Unknown key date "rendu", expected one of `convocations`, `remise-dossier`, `soutenances`, `tableau-sujets` or `validation-dossiers`.',
-    ]);
+    ).toMatchInlineSnapshot(`
+      [
+        "session.yaml:«rendu» SESSION_UNKNOWN_REFERENCE Unknown key date "rendu", expected one of \`convocations\`, \`remise-dossier\`, \`soutenances\`, \`tableau-sujets\` or \`validation-dossiers\`.",
+      ]
+    `);
     expect(
       await problemsOf({
         'session.yaml': replace('deadline: remise-dossier', 'deadline: soutenances'),
       }),
-    ).toEqual([
-      'session.yaml:19:13 SESSION_WRONG_KEY_DATE_KIND Unexpected key date "soutenances" for rules.deadline, expected a single moment (`at:`).',
-    ]);
+    ).toMatchInlineSnapshot(`
+      [
+        "session.yaml:«soutenances» SESSION_WRONG_KEY_DATE_KIND Unexpected key date "soutenances" for rules.deadline, expected a single moment (\`at:\`).",
+      ]
+    `);
   });
 
   it('reports a defence key date that is a single moment, and unknown convocationsSentOn', async () => {
@@ -47,10 +51,12 @@ describe('cross-file rules', () => {
           'keyDate: convocations',
         )(t).replace('convocationsSentOn: convocations', 'convocationsSentOn: envoi'),
     });
-    expect(problems).toEqual([
-      'session.yaml:29:12 SESSION_WRONG_KEY_DATE_KIND Unexpected key date "convocations" for defence.keyDate, expected a span of days (`from:` and `to:`).',
-      'session.yaml:37:23 SESSION_UNKNOWN_REFERENCE Unknown key date "envoi", expected one of `convocations`, `remise-dossier`, `soutenances`, `tableau-sujets` or `validation-dossiers`.',
-    ]);
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "session.yaml:«convocations» SESSION_WRONG_KEY_DATE_KIND Unexpected key date "convocations" for defence.keyDate, expected a span of days (\`from:\` and \`to:\`).",
+        "session.yaml:«envoi» SESSION_UNKNOWN_REFERENCE Unknown key date "envoi", expected one of \`convocations\`, \`remise-dossier\`, \`soutenances\`, \`tableau-sujets\` or \`validation-dossiers\`.",
+      ]
+    `);
   });
 
   it('reports a defence day outside the span of the defence key date', async () => {
@@ -60,9 +66,11 @@ describe('cross-file rules', () => {
         'days: [2023-09-20, 2023-09-23]',
       ),
     });
-    expect(problems).toEqual([
-      'session.yaml:30:22 SESSION_DEFENCE_DAY_OUTSIDE Unexpected defence day 2023-09-23, expected a day of key date "soutenances" (2023-09-20 → 2023-09-22).',
-    ]);
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "session.yaml:«2023-09-23]» SESSION_DEFENCE_DAY_OUTSIDE Unexpected defence day 2023-09-23, expected a day of key date "soutenances" (2023-09-20 → 2023-09-22).",
+      ]
+    `);
   });
 
   it('reports duplicate block, key date and room ids, naming the first line', async () => {
@@ -76,11 +84,13 @@ describe('cross-file rules', () => {
           .replace('{ id: R103, name', '{ id: R101, name')
           .replace('convocationsSentOn: convocations', 'convocationsSentOn: remise-dossier'),
     });
-    expect(problems).toEqual([
-      'session.yaml:9:11 SESSION_DUPLICATE_ID Duplicate block id "B2", already used on line 8.',
-      'session.yaml:16:11 SESSION_DUPLICATE_ID Duplicate key date id "tableau-sujets", already used on line 13.',
-      'session.yaml:44:13 SESSION_DUPLICATE_ID Duplicate room id "R101", already used on line 42.',
-    ]);
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "session.yaml:«B2, kind: socle, title: » SESSION_DUPLICATE_ID Duplicate block id "B2", already used on line 8.",
+        "session.yaml:«tableau-sujets, at: 2023» SESSION_DUPLICATE_ID Duplicate key date id "tableau-sujets", already used on line 13.",
+        "session.yaml:«R101, name: Salle 103 }» SESSION_DUPLICATE_ID Duplicate room id "R101", already used on line 42.",
+      ]
+    `);
   });
 
   it('reports bounds in the wrong order: pages, similarity, hours, a break, a span', async () => {
@@ -95,13 +105,15 @@ describe('cross-file rules', () => {
           .replace('["12:30", "13:30"]', '["13:30", "12:30"]')
           .replace('from: 2023-08-28, to: 2023-09-01', 'from: 2023-09-01, to: 2023-08-28'),
     });
-    expect(problems).toEqual([
-      'session.yaml:15:54 SESSION_INVERTED_RANGE Unexpected keyDates[2].from 2023-09-01 above to 2023-08-28, expected keyDates[2].from ≤ to.',
-      'session.yaml:20:17 SESSION_INVERTED_RANGE Unexpected rules.pages.min 61 above max 60, expected rules.pages.min ≤ max.',
-      'session.yaml:27:25 SESSION_INVERTED_RANGE Unexpected rules.similarity.review 0.3 above reject 0.25, expected rules.similarity.review ≤ reject.',
-      'session.yaml:32:19 SESSION_INVERTED_RANGE Unexpected defence.hours.start 18:00 not before end 18:00, expected defence.hours.start < end.',
-      'session.yaml:32:51 SESSION_INVERTED_RANGE Unexpected breaks[0] start 13:30 not before its end 12:30, expected breaks[0] start < its end.',
-    ]);
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "session.yaml:«2023-08-28, title: "Vali» SESSION_INVERTED_RANGE Unexpected keyDates[2].from 2023-09-01 above to 2023-08-28, expected keyDates[2].from ≤ to.",
+        "session.yaml:«61, max: 60 }» SESSION_INVERTED_RANGE Unexpected rules.pages.min 61 above max 60, expected rules.pages.min ≤ max.",
+        "session.yaml:«0.30, reject: 0.25, minW» SESSION_INVERTED_RANGE Unexpected rules.similarity.review 0.3 above reject 0.25, expected rules.similarity.review ≤ reject.",
+        "session.yaml:«"18:00", end: "18:00", b» SESSION_INVERTED_RANGE Unexpected defence.hours.start 18:00 not before end 18:00, expected defence.hours.start < end.",
+        "session.yaml:«["13:30", "12:30"]] }» SESSION_INVERTED_RANGE Unexpected breaks[0] start 13:30 not before its end 12:30, expected breaks[0] start < its end.",
+      ]
+    `);
   });
 
   it('reports duplicate candidate codes and tutor ids, an unknown tutor and specialisation', async () => {
@@ -124,13 +136,15 @@ describe('cross-file rules', () => {
             '\n  - { id: T04, name: Paul Doublon, email: paul.doublon@example.org }\n',
           ),
     });
-    expect(problems).toEqual([
-      'candidates.yaml:6:90 SESSION_INVALID_VALUE Unexpected socle block "B1", expected a block of kind `specialisation`.',
-      'candidates.yaml:8:86 SESSION_UNKNOWN_REFERENCE Unknown specialisation block "B7", expected one of `B4` or `B5`.',
-      'candidates.yaml:8:123 SESSION_UNKNOWN_REFERENCE Unknown tutor "T09", expected one of `T01`, `T02`, `T03`, `T04` or `T05`.',
-      'candidates.yaml:34:13 SESSION_DUPLICATE_ID Duplicate candidate code "C001", already used on line 4.',
-      'candidates.yaml:41:11 SESSION_DUPLICATE_ID Duplicate tutor id "T04", already used on line 39.',
-    ]);
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "candidates.yaml:«B1, company: Soylent Dat» SESSION_INVALID_VALUE Unexpected socle block "B1", expected a block of kind \`specialisation\`.",
+        "candidates.yaml:«B7, company: Stark Numér» SESSION_UNKNOWN_REFERENCE Unknown specialisation block "B7", expected one of \`B4\` or \`B5\`.",
+        "candidates.yaml:«T09 }» SESSION_UNKNOWN_REFERENCE Unknown tutor "T09", expected one of \`T01\`, \`T02\`, \`T03\`, \`T04\` or \`T05\`.",
+        "candidates.yaml:«C001, name: Camille Doub» SESSION_DUPLICATE_ID Duplicate candidate code "C001", already used on line 4.",
+        "candidates.yaml:«T04, name: Paul Doublon,» SESSION_DUPLICATE_ID Duplicate tutor id "T04", already used on line 39.",
+      ]
+    `);
   });
 
   it('reports duplicate jury ids and an expertise naming an unknown block', async () => {
@@ -141,10 +155,12 @@ describe('cross-file rules', () => {
           '{ id: J01,',
         )(t).replace('expertise: [B4, B5]', 'expertise: [B4, B6]'),
     });
-    expect(problems).toEqual([
-      'juries.yaml:5:11 SESSION_DUPLICATE_ID Duplicate jury member id "J01", already used on line 4.',
-      'juries.yaml:6:115 SESSION_UNKNOWN_REFERENCE Unknown block "B6", expected one of `B1`, `B2`, `B3`, `B4` or `B5`.',
-    ]);
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "juries.yaml:«J01, name: Claire Évaluo» SESSION_DUPLICATE_ID Duplicate jury member id "J01", already used on line 4.",
+        "juries.yaml:«B6], available: [2023-09» SESSION_UNKNOWN_REFERENCE Unknown block "B6", expected one of \`B1\`, \`B2\`, \`B3\`, \`B4\` or \`B5\`.",
+      ]
+    `);
   });
 
   it('validates schedule.yaml and results/*.yaml when present, against the people they name', async () => {
@@ -173,16 +189,18 @@ describe('cross-file rules', () => {
       'session: epsi-2023\ncounts: { admissible: 1, not-admissible: 0, needs-review: 0, error: 0 }\ncandidates: [{ candidate: C001, status: admissible }]\ntool: { name: recevable, version: 0.1.0 }\n',
     );
     const { problems } = await validateSession(dir);
-    expect(problems.map(line)).toEqual([
-      'schedule.yaml:4:36 SESSION_UNKNOWN_REFERENCE Unknown jury member "J99", expected one of `J01`, `J02`, `J03`, `J04`, `J05`, `J06`, `J07`, `J08` and 4 more.',
-      'schedule.yaml:5:18 SESSION_UNKNOWN_REFERENCE Unknown candidate "C404", expected one of `C001`, `C002`, `C003`, `C004`, `C005`, `C006`, `C007`, `C008` and 22 more.',
-      'schedule.yaml:5:62 SESSION_UNKNOWN_REFERENCE Unknown room "R999", expected one of `R101`, `R102` or `R103`.',
-      'results/C002.yaml:1:12 SESSION_INVALID_VALUE Unexpected "C003", expected "C002", the name of the file.',
-      'results/C004.yaml:1:1 SESSION_MISSING_KEY Missing key `checks` in the file, expected a mapping of keys to values.',
-      'results/C004.yaml:1:1 SESSION_MISSING_KEY Missing key `tool` in the file, expected a mapping of keys to values.',
-      'results/C004.yaml:2:9 SESSION_INVALID_VALUE Unexpected "maybe", expected one of `admissible`, `not-admissible`, `needs-review` or `error`.',
-      'results/C777.yaml:1:12 SESSION_UNKNOWN_REFERENCE Unknown candidate "C777", expected one of `C001`, `C002`, `C003`, `C004`, `C005`, `C006`, `C007`, `C008` and 22 more.',
-    ]);
+    expect(problems.map((p) => shown(dir, p))).toMatchInlineSnapshot(`
+      [
+        "schedule.yaml:«J99], juryLabel: A, room» SESSION_UNKNOWN_REFERENCE Unknown jury member "J99", expected one of \`J01\`, \`J02\`, \`J03\`, \`J04\`, \`J05\`, \`J06\`, \`J07\`, \`J08\` and 4 more.",
+        "schedule.yaml:«C404, jury: [J01, J02], » SESSION_UNKNOWN_REFERENCE Unknown candidate "C404", expected one of \`C001\`, \`C002\`, \`C003\`, \`C004\`, \`C005\`, \`C006\`, \`C007\`, \`C008\` and 22 more.",
+        "schedule.yaml:«R999, start: 2023-09-20T» SESSION_UNKNOWN_REFERENCE Unknown room "R999", expected one of \`R101\`, \`R102\` or \`R103\`.",
+        "results/C002.yaml:«C003» SESSION_INVALID_VALUE Unexpected "C003", expected "C002", the name of the file.",
+        "results/C004.yaml:«candidate: C004» SESSION_MISSING_KEY Missing key \`checks\` in the file, expected a mapping of keys to values.",
+        "results/C004.yaml:«candidate: C004» SESSION_MISSING_KEY Missing key \`tool\` in the file, expected a mapping of keys to values.",
+        "results/C004.yaml:«maybe» SESSION_INVALID_VALUE Unexpected "maybe", expected one of \`admissible\`, \`not-admissible\`, \`needs-review\` or \`error\`.",
+        "results/C777.yaml:«C777» SESSION_UNKNOWN_REFERENCE Unknown candidate "C777", expected one of \`C001\`, \`C002\`, \`C003\`, \`C004\`, \`C005\`, \`C006\`, \`C007\`, \`C008\` and 22 more.",
+      ]
+    `);
   });
 
   it('skips rules whose files are invalid instead of piling up consequences', async () => {
@@ -191,8 +209,10 @@ describe('cross-file rules', () => {
       'submissions.yaml':
         'submissions:\n  - { candidate: C099, file: submissions/C099.pdf, receivedAt: 2023-08-24T18:03 }\n',
     });
-    expect(problems).toEqual([
-      'candidates.yaml:3:1 SESSION_UNKNOWN_KEY Unknown key `candidate`, did you mean `candidates`?',
-    ]);
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "candidates.yaml:«candidate:» SESSION_UNKNOWN_KEY Unknown key \`candidate\`, did you mean \`candidates\`?",
+      ]
+    `);
   });
 });

@@ -37,3 +37,39 @@ export function replace(from: string, to: string): (text: string) => string {
 export function removeCopies(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
+
+/**
+ * A problem as tests compare it: its file, then the text at its line and column instead of
+ * the numbers, so that a test states *what* a problem points at and survives edits to the
+ * demo. Files that cannot be read as text keep `line:column`.
+ */
+export function shown(
+  dir: string,
+  p: { file: string; line: number; column: number; code: string; message: string },
+): string {
+  let place = `${p.line}:${p.column}`;
+  try {
+    const text = readFileSync(join(dir, p.file), 'utf8').replace(/^\uFEFF/, '');
+    const line = text.split(/\r?\n/)[p.line - 1] ?? '';
+    place = `«${line.slice(p.column - 1, p.column - 1 + 24)}»`;
+  } catch {
+    // missing file or a directory: the numbers say enough
+  }
+  return `${p.file}:${place} ${p.code} ${p.message}`;
+}
+
+/**
+ * `file:line:column` of the first `needle` in a file of `dir` (after `after`, when given):
+ * tests state where a problem must be without depending on the demo's line numbers.
+ */
+export function locator(dir: string): (file: string, needle: string, after?: string) => string {
+  return (file, needle, after) => {
+    const text = readFileSync(join(dir, file), 'utf8').replace(/^\uFEFF/, '');
+    const from = after === undefined ? 0 : text.indexOf(after);
+    const offset = from < 0 ? -1 : text.indexOf(needle, from);
+    if (offset < 0) throw new Error(`locator: "${needle}" not found in ${file}`);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    return `${file}:${line}:${offset - before.lastIndexOf('\n')}`;
+  };
+}
