@@ -12,6 +12,8 @@ const FULL_HD = { width: 1920, height: 1080 };
 const GRACE = 10 * 60_000;
 
 type Browser = Awaited<ReturnType<typeof launchChromium>>;
+/** Derived from Page: `astro check` does not resolve playwright-core's type re-exports. */
+type Route = Parameters<Parameters<Page['route']>[1]>[0];
 let site: ServedSite;
 let browser: Browser;
 let slots: readonly PublicSlot[];
@@ -149,7 +151,7 @@ describe('hall display', () => {
     await context.clock.install({ time: Date.parse('2031-01-01T00:00:00Z') });
     const page = await context.newPage();
     let requests = 0;
-    await page.route('**/affichage/horaire.json', async (route) => {
+    await page.route('**/affichage/horaire.json', async (route: Route) => {
       requests += 1;
       if (requests > 1) return route.abort('internetdisconnected');
       const response = await route.fetch();
@@ -178,7 +180,7 @@ describe('hall display', () => {
     const hanging: (() => void)[] = [];
     await page.route(
       '**/affichage/horaire.json',
-      (route) =>
+      (route: Route) =>
         new Promise<void>((resolve) => hanging.push(() => void route.abort().finally(resolve))),
     );
     await page.goto(`${site.url}affichage/?t=2023-09-20T09:35`);

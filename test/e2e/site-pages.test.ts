@@ -74,7 +74,9 @@ describe('home', () => {
     expect(body).toContain('vendredi 25 août 2023 à 12 h 00');
     expect(body).toContain('du mercredi 20 septembre au vendredi 22 septembre 2023');
     await expect(page.locator('#date-remise-dossier').isVisible()).resolves.toBe(true);
-    const ids = await page.locator('#frise > li').evaluateAll((items) => items.map((i) => i.id));
+    const ids = await page
+      .locator('#frise > li')
+      .evaluateAll((items: Element[]) => items.map((i) => i.id));
     expect(ids).toEqual([
       'date-tableau-sujets',
       'date-atelier-ete',
@@ -97,7 +99,7 @@ describe('home', () => {
     await page.goto(site.url);
     const states = await page
       .locator('#frise > li')
-      .evaluateAll((items) =>
+      .evaluateAll((items: Element[]) =>
         Object.fromEntries(items.map((i) => [i.id, (i as HTMLElement).dataset['state'] ?? ''])),
       );
     expect(states).toMatchObject({
@@ -143,7 +145,7 @@ describe('order of passage', () => {
   it('lists defences by day, then room, then time, with codes and jury letters', async () => {
     const page = await open('passage/');
     const headings = await page.locator('main h2, main h3').allInnerTexts();
-    expect(headings.map((h) => h.replace(/\u00a0/g, ' '))).toEqual([
+    expect(headings.map((h: string) => h.replace(/\u00a0/g, ' '))).toEqual([
       'mercredi 20 septembre 2023',
       'Salle 101',
       'Salle 102',
@@ -155,7 +157,7 @@ describe('order of passage', () => {
       .first()
       .locator('tbody tr')
       .allInnerTexts();
-    expect(firstRoom.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
+    expect(firstRoom.map((r: string) => r.replace(/\s+/g, ' ').trim())).toEqual([
       '08 h 30 – 09 h 15 C001 Jury A',
       '09 h 30 – 10 h 15 C002 Jury A',
       '10 h 30 – 11 h 15 C005 Jury A',
@@ -277,10 +279,10 @@ describe('accessibility', () => {
     const page = await open('passage/');
     await page.keyboard.press('Tab');
     const skip = page.locator('a.skip');
-    expect(await skip.evaluate((a) => a === document.activeElement)).toBe(true);
+    expect(await skip.evaluate((a: Element) => a === document.activeElement)).toBe(true);
     const box = await skip.boundingBox();
     expect(box && box.y >= 0 && box.height > 10).toBe(true);
-    const outline = await skip.evaluate((a) => getComputedStyle(a).outlineStyle);
+    const outline = await skip.evaluate((a: Element) => getComputedStyle(a).outlineStyle);
     expect(outline).not.toBe('none');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('contenu');
