@@ -91,7 +91,8 @@ function toProblem(
         key,
         allowed.filter((k) => !present.includes(k)),
       );
-      return problem(place, Errors.SessionUnknownKey, [key, hint, listNames(allowed)]);
+      const expected = `one of the keys ${listNames(allowed)}`;
+      return problem(place, Errors.SessionUnknownKey, [key, hint, listNames(allowed)], expected);
     }
     case 'invalid_type': {
       const expected = typeName(issue.expected);

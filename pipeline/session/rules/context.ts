@@ -132,7 +132,8 @@ export class RuleContext {
     if (typeof value !== 'string') return false; // the schema reports the wrong type
     if (known.has(value)) return true;
     const names = listNames([...known].sort());
-    this.report(file, path, Errors.SessionUnknownReference, [what, value, names, source]);
+    const args: [string, string, string, string] = [what, value, names, source];
+    this.report(file, path, Errors.SessionUnknownReference, args, { expected: `one of ${names}` });
     return false;
   }
 }

@@ -36,7 +36,7 @@ function keyDateReferences(ctx: RuleContext): void {
     const expected =
       want === 'at' ? 'a single moment (`at:`)' : 'a span of days (`from:` and `to:`)';
     const args: [string, string, string] = [path.join('.'), String(value), expected];
-    ctx.report(session.file, path, Errors.SessionWrongKeyDateKind, args);
+    ctx.report(session.file, path, Errors.SessionWrongKeyDateKind, args, { expected });
   };
   check(['rules', 'deadline'], 'at');
   check(['defence', 'convocationsSentOn'], 'at');
@@ -63,12 +63,11 @@ function orderRules(ctx: RuleContext, file: string, s: Session): void {
   if (span) {
     s.defence.days.forEach((day, i) => {
       if (day < span.from || day > span.to) {
-        ctx.report(file, ['defence', 'days', i], Errors.SessionDefenceDayOutside, [
-          day,
-          span.id,
-          span.from,
-          span.to,
-        ]);
+        const args: [string, string, string, string] = [day, span.id, span.from, span.to];
+        const expected = `a day from ${span.from} to ${span.to}`;
+        ctx.report(file, ['defence', 'days', i], Errors.SessionDefenceDayOutside, args, {
+          expected,
+        });
       }
     });
   }
@@ -113,11 +112,14 @@ function inverted(
   [high, highValue]: [string, string | number],
   strict = false,
 ): void {
-  ctx.report(file, path, Errors.SessionInvertedRange, [
+  const args: [string, string, string, string, boolean] = [
     low,
     String(lowValue),
     high,
     String(highValue),
     strict,
-  ]);
+  ];
+  ctx.report(file, path, Errors.SessionInvertedRange, args, {
+    expected: `${low} ${strict ? '<' : '≤'} ${high}`,
+  });
 }
