@@ -12,7 +12,7 @@ import { build, preview } from 'astro';
 import { Errors, RecevableError, recevableError } from '../errors.ts';
 
 /** The project root: where astro.config.mjs and site/ live. */
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** What to build. */
 export interface BuildSiteOptions {

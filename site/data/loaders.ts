@@ -10,10 +10,10 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { readSiteData, type SiteData } from './read.ts';
 
 /** The demo session, built when `RECEVABLE_SESSION` is not set. */
-export const DEFAULT_SESSION = 'content/demo-2023';
+const DEFAULT_SESSION = 'content/demo-2023';
 
 /** The session folder to build: `RECEVABLE_SESSION`, relative to the project root. */
-export function sessionDir(root: URL): string {
+function sessionDir(root: URL): string {
   return resolve(fileURLToPath(root), process.env['RECEVABLE_SESSION'] || DEFAULT_SESSION);
 }
 

@@ -18,7 +18,7 @@ export const PublicCandidate = z.object({
 export type PublicCandidate = z.infer<typeof PublicCandidate>;
 
 /** One check as the candidate reads it. */
-export const PublicCheck = z.object({
+const PublicCheck = z.object({
   /** Rule id: `deadline`, `pages`, `plan`, `format`, `similarity`, `submission`… */
   rule: z.string(),
   status: FindingStatus,
@@ -27,7 +27,6 @@ export const PublicCheck = z.object({
   /** Page of the dossier the finding points at, when known. */
   page: z.number().optional(),
 });
-export type PublicCheck = z.infer<typeof PublicCheck>;
 
 /** The admissibility decision of one candidate. */
 export const PublicResult = z.object({

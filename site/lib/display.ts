@@ -33,7 +33,7 @@ export interface DisplayData {
 export const GRACE_MS = 10 * 60_000;
 
 /** `defence` while the candidate presents and answers; `deliberation` afterwards. */
-export type Phase = 'defence' | 'deliberation';
+type Phase = 'defence' | 'deliberation';
 
 /** One room's board at an instant. */
 export interface RoomBoard {
