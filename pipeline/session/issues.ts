@@ -28,9 +28,10 @@ export function issuesToProblems(
   const seen = new Set<string>();
   const problems: Problem[] = [];
   const all = flatten(issues, []);
+  const renamed = misspeltKeys(all, schema);
   for (const located of all) {
-    if (isMisspelt(located, all, schema, parsed.value)) continue;
-    const key = located.path.map(String).join('\u0000');
+    if (isMissing(located, parsed.value) && renamed.has(pathKey(located.path))) continue;
+    const key = pathKey(located.path);
     if (seen.has(key)) continue; // a value that fails two ways is reported once
     seen.add(key);
     const pos = locate(parsed.doc, parsed.lines, located.path, located.target);
@@ -39,24 +40,27 @@ export function issuesToProblems(
   return problems;
 }
 
-/** A missing key that an unknown key of the same mapping misspells: one problem is enough. */
-function isMisspelt(
-  located: Located,
-  all: readonly Located[],
-  schema: z.ZodType,
-  root: unknown,
-): boolean {
-  const { issue, path } = located;
-  if (issue.code !== 'invalid_type' || valueAt(root, path) !== undefined) return false;
-  const parent = path.slice(0, -1);
-  const allowed = keysAt(schema, parent);
-  return all.some(
-    (other) =>
-      other.issue.code === 'unrecognized_keys' &&
-      other.path.length === path.length &&
-      parent.every((s, i) => other.path[i] === s) &&
-      suggest(String(other.path.at(-1)), allowed) === path.at(-1),
-  );
+/**
+ * Paths of the keys that an unknown key of the same mapping misspells (`dealine` for
+ * `deadline`): the missing key is then not reported, the unknown one says it all.
+ */
+function misspeltKeys(all: readonly Located[], schema: z.ZodType): Set<string> {
+  const keys = new Set<string>();
+  for (const { issue, path } of all) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const parent = path.slice(0, -1);
+    const meant = suggest(String(path.at(-1)), keysAt(schema, parent));
+    if (meant !== undefined) keys.add(pathKey([...parent, meant]));
+  }
+  return keys;
+}
+
+function isMissing({ issue, path }: Located, root: unknown): boolean {
+  return issue.code === 'invalid_type' && valueAt(root, path) === undefined;
+}
+
+function pathKey(path: YamlPath): string {
+  return path.map(String).join('\u0000');
 }
 
 /** Full paths; unrecognized keys one by one; for a union, the branch with the fewest issues. */

@@ -38,6 +38,7 @@ export type Rule = (ctx: RuleContext) => void;
 export class RuleContext {
   readonly problems: Problem[] = [];
   readonly #files: readonly ParsedFile[];
+  readonly #names = new WeakMap<ReadonlySet<string>, string>();
 
   constructor(files: readonly ParsedFile[]) {
     this.#files = files;
@@ -131,7 +132,11 @@ export class RuleContext {
   ): boolean {
     if (typeof value !== 'string') return false; // the schema reports the wrong type
     if (known.has(value)) return true;
-    const names = listNames([...known].sort());
+    let names = this.#names.get(known);
+    if (names === undefined) {
+      names = listNames([...known].sort());
+      this.#names.set(known, names);
+    }
     const args: [string, string, string, string] = [what, value, names, source];
     this.report(file, path, Errors.SessionUnknownReference, args, { expected: `one of ${names}` });
     return false;
