@@ -40,6 +40,10 @@ export async function readYamlFile(path: string, file: string): Promise<ReadOutc
   try {
     const info = await stat(path);
     if (info.isDirectory()) return fail(problem(at(file), Errors.SessionFileNotAFile, [file]));
+    // A pipe or a device would block or never end: only regular files are read.
+    if (!info.isFile()) {
+      return fail(problem(at(file), Errors.SessionFileUnreadable, [file, 'not a regular file']));
+    }
     if (info.size > MAX_FILE_BYTES) return fail(tooLarge(file, info.size));
     const read = await readCapped(path, info.size);
     if (read === undefined) return fail(tooLarge(file, MAX_FILE_BYTES + 1));

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -150,6 +151,15 @@ describe('readYamlFile on hostile files', () => {
     // Zero bytes are binary: the point is that the size alone did not refuse it.
     expect(problems.map((p) => p.code)).toEqual(['SESSION_FILE_BINARY']);
     rmSync(path);
+  });
+
+  it('refuses a named pipe instead of waiting for a writer forever', async () => {
+    const path = join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [path]);
+    const { problems } = await readYamlFile(path, 'pipe.yaml');
+    expect(problems.map((p) => p.message)).toEqual([
+      'pipe.yaml cannot be read (not a regular file).',
+    ]);
   });
 
   it('reports a missing file and a directory in place of a file', async () => {
