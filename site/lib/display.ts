@@ -71,6 +71,22 @@ export function roomBoard(
   };
 }
 
+/** Rooms on screen at once: 40 px text fits four columns in 1920 px. */
+export const ROOMS_PER_SCREEN = 4;
+/** With more rooms, the screen shows the next group every 10 s. */
+export const SCREEN_MS = 10_000;
+
+/** The rooms on screen at `time`: indexes `first`…`last` (inclusive), screen `screen` of `screens`. */
+export function roomsOnScreen(
+  count: number,
+  time: number,
+): { first: number; last: number; screen: number; screens: number } {
+  const screens = Math.max(1, Math.ceil(count / ROOMS_PER_SCREEN));
+  const screen = screens === 1 ? 0 : Math.floor(time / SCREEN_MS) % screens;
+  const first = screen * ROOMS_PER_SCREEN;
+  return { first, last: Math.min(count, first + ROOMS_PER_SCREEN) - 1, screen, screens };
+}
+
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 function parts(time: number, timeZone: string): Record<string, string> {

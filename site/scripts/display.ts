@@ -8,6 +8,7 @@ import {
   dayOf,
   isDisplayData,
   roomBoard,
+  roomsOnScreen,
   simulatedTime,
   slotsOfDay,
   type DisplayData,
@@ -92,13 +93,22 @@ export function startDisplay(doc: Document, location: Location): void {
     const status = offline
       ? `Hors ligne : horaire ${lastGood === undefined ? 'publié' : `reçu à ${clockOf(lastGood, tz)}`}`
       : '';
-    const key = JSON.stringify([boards, message, status, data.version]);
+    const sections = [...doc.querySelectorAll<HTMLElement>('[data-room]')];
+    const onScreen = roomsOnScreen(sections.length, time);
+    const key = JSON.stringify([boards, message, status, data.version, onScreen]);
     if (key === shown) return;
     shown = key;
     for (const board of boards) {
       const section = doc.querySelector(`[data-room="${CSS.escape(board.room)}"]`);
       if (section) fillRoom(section, board, tz);
     }
+    sections.forEach((section, i) => {
+      section.hidden = i < onScreen.first || i > onScreen.last;
+    });
+    doc.getElementById('ecran')!.textContent =
+      onScreen.screens > 1
+        ? `Salles ${onScreen.first + 1} à ${onScreen.last + 1} sur ${sections.length}`
+        : '';
     const box = doc.getElementById('message')!;
     box.textContent = message;
     box.hidden = message === '';

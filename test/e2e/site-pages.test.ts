@@ -129,7 +129,7 @@ describe('home', () => {
   it('links a calendar feed that parses, with the deadline at 10:00 UTC', async () => {
     const page = await open('');
     const href = await page
-      .getByRole('link', { name: /Ajouter les dates clés/ })
+      .getByRole('link', { name: /S’abonner aux dates clés/ })
       .getAttribute('href');
     const response = await page.request.get(new URL(href!, site.url).href);
     expect(response.headers()['content-type']).toContain('text/calendar');

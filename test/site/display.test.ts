@@ -4,6 +4,7 @@ import {
   clockOf,
   isDisplayData,
   roomBoard,
+  roomsOnScreen,
   simulatedTime,
   slotsOfDay,
   type DisplaySlot,
@@ -89,6 +90,24 @@ describe('hall display board', () => {
     expect(
       slotsOfDay([...DAY, late], Date.parse('2023-09-20T22:45:00Z'), PARIS).map((s) => s.candidate),
     ).toEqual(['C009']);
+  });
+});
+
+describe('rooms on screen', () => {
+  it('shows every room when four or fewer', () => {
+    expect(roomsOnScreen(3, at('10:00:00'))).toEqual({ first: 0, last: 2, screen: 0, screens: 1 });
+    expect(roomsOnScreen(4, at('10:00:07'))).toEqual({ first: 0, last: 3, screen: 0, screens: 1 });
+  });
+
+  it('rotates groups of four rooms every 10 s when there are more', () => {
+    const start = Math.ceil(at('10:00:00') / 40_000) * 40_000;
+    expect([0, 10_000, 20_000, 30_000, 40_000].map((ms) => roomsOnScreen(13, start + ms))).toEqual([
+      { first: 0, last: 3, screen: 0, screens: 4 },
+      { first: 4, last: 7, screen: 1, screens: 4 },
+      { first: 8, last: 11, screen: 2, screens: 4 },
+      { first: 12, last: 12, screen: 3, screens: 4 },
+      { first: 0, last: 3, screen: 0, screens: 4 },
+    ]);
   });
 });
 
