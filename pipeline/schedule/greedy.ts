@@ -1,7 +1,7 @@
 /**
  * A first-fit schedule used as the solver's starting point: classes with the fewest usable
  * units first, each candidate into an open unit with room left, else into a new unit whose
- * members are free that day and whose day still has a room. When it places everyone, stage 1
+ * members are free that day, whose day still has a room, and whose members have sat least. When it places everyone, stage 1
  * is proven optimal without the MIP (no schedule can place more than every candidate).
  */
 import type { Structure } from './model.ts';
@@ -15,6 +15,7 @@ export function firstFit(
   const remaining = new Map<number, number>();
   const busy = new Set<string>();
   const opened = new Map<string, number>();
+  const sat = new Map<string, number>();
   const values = new Map<string, number>();
   let placed = 0;
   const order = classes
@@ -25,19 +26,29 @@ export function firstFit(
     for (let i = 0; i < cls.codes.length; i++) {
       let target = cls.units.find((u) => (remaining.get(u) ?? 0) > 0);
       if (target === undefined) {
-        target = cls.units.find((u) => {
+        // Open the unit whose members have sat the fewest days so far: a balanced start.
+        let best: number | undefined;
+        let bestCost = Infinity;
+        for (const u of cls.units) {
           const unit = units[u]!;
-          return (
-            !remaining.has(u) &&
-            (opened.get(unit.block.id) ?? 0) < rooms &&
-            unit.jury.every((m) => !busy.has(`${m}@${unit.block.id}`))
-          );
-        });
+          if (remaining.has(u) || (opened.get(unit.block.id) ?? 0) >= rooms) continue;
+          if (unit.jury.some((m) => busy.has(`${m}@${unit.block.id}`))) continue;
+          const days = unit.jury.map((m) => sat.get(m) ?? 0);
+          const cost = Math.max(...days) * 1000 + days.reduce((a, b) => a + b, 0);
+          if (cost < bestCost) {
+            bestCost = cost;
+            best = u;
+          }
+        }
+        target = best;
         if (target === undefined) break;
         const unit = units[target]!;
         remaining.set(target, unit.capacity);
         opened.set(unit.block.id, (opened.get(unit.block.id) ?? 0) + 1);
-        for (const m of unit.jury) busy.add(`${m}@${unit.block.id}`);
+        for (const m of unit.jury) {
+          busy.add(`${m}@${unit.block.id}`);
+          sat.set(m, (sat.get(m) ?? 0) + 1);
+        }
         values.set(`z${target}`, 1);
       }
       remaining.set(target, remaining.get(target)! - 1);

@@ -10,7 +10,7 @@ import { combinations } from './people.ts';
 export interface JuryOptions {
   /** Above this many combinations, restrict each member to its best partners (default 240). */
   readonly maxJuries?: number;
-  /** Partners kept per member when restricting (default 8). */
+  /** Partners kept per member when restricting (default 4). */
   readonly partners?: number;
 }
 
@@ -30,7 +30,7 @@ export function formJuries(
   let juries = combinations(sorted, size).filter(useful);
   if (size === 2 && juries.length > (options.maxJuries ?? 240)) {
     const keep = new Set<string>();
-    const partners = options.partners ?? 8;
+    const partners = options.partners ?? 4;
     for (const member of sorted) {
       const coverage = (other: Seat) =>
         specialisations.filter((s) => member.expertise.includes(s) || other.expertise.includes(s))

@@ -124,7 +124,7 @@ export interface Stage {
   /** Optima of the earlier goals, kept as constraints. */
   readonly count?: number;
   readonly moves?: number;
-  readonly blocks?: number;
+  readonly load?: number;
 }
 
 /** The model in CPLEX LP format (needs at least one n variable). */
@@ -191,15 +191,14 @@ export function writeLp(problem: Problem, structure: Structure, stage: Stage): s
     if (stage.moves !== undefined && moves.length > 0)
       rows.push(`moves: ${moves.join(' + ')} <= ${stage.moves}`);
   }
-  if (stage.goal === 'load') {
-    rows.push(`blocks: ${usedUnits.map(z).join(' + ')} <= ${stage.blocks ?? usedUnits.length}`);
+  if (stage.goal === 'load' || stage.goal === 'blocks') {
     const sits = new Map<string, number[]>();
     for (const u of usedUnits)
       for (const m of units[u]!.jury) sits.set(m, [...(sits.get(m) ?? []), u]);
     for (const [member, list] of [...sits].sort(([a], [b]) => a.localeCompare(b))) {
       rows.push(`load_${member}: ${list.map(z).join(' + ')} - lmax <= 0`);
     }
-    bounds.push('lmax >= 0');
+    bounds.push(stage.load === undefined ? 'lmax >= 0' : `0 <= lmax <= ${stage.load}`);
   }
   const objective = {
     count: `Maximize\n obj: ${all.join(' + ')}`,

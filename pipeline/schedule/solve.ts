@@ -176,16 +176,16 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
       )
     : undefined;
   const moves = moved?.report.objective;
-  const compact = await run(
-    writeLp(problem, structure, { goal: 'blocks', count, moves }),
+  const balanced = await run(
+    writeLp(problem, structure, { goal: 'load', count, moves }),
     limit,
     carry(structure, (moved ?? first).values),
   );
-  const blocks = compact.report.objective;
+  const load = balanced.report.objective;
   const last = await run(
-    writeLp(problem, structure, { goal: 'load', count, moves, blocks }),
+    writeLp(problem, structure, { goal: 'blocks', count, moves, load }),
     limit,
-    carry(structure, compact.values),
+    carry(structure, balanced.values),
   );
   const best = last.values.size > 0 ? last : first;
   const counts = structure.classes.map((cls, k) => {
@@ -196,7 +196,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     }
     return map;
   });
-  const second = [moved?.report, compact.report, last.report].filter((r) => r !== undefined);
+  const second = [moved?.report, balanced.report, last.report].filter((r) => r !== undefined);
   return {
     structure,
     counts,
