@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { Errors } from '../errors.ts';
-import { locate, type Target, type YamlPath } from './locate.ts';
+import { locate, sourceAt, type Target, type YamlPath } from './locate.ts';
 import { listNames, problem, type Problem } from './problem.ts';
 import type { ParsedYaml } from './read.ts';
 import { suggest } from './suggest.ts';
@@ -35,7 +35,7 @@ export function issuesToProblems(
     if (seen.has(key)) continue; // a value that fails two ways is reported once
     seen.add(key);
     const pos = locate(parsed.doc, parsed.lines, located.path, located.target);
-    problems.push(toProblem(located, schema, parsed.value, { file, ...pos }));
+    problems.push(toProblem(located, schema, parsed, { file, ...pos }));
   }
   return problems;
 }
@@ -81,10 +81,12 @@ function flatten(issues: readonly Issue[], prefix: YamlPath): Located[] {
 function toProblem(
   { issue, path }: Located,
   schema: z.ZodType,
-  root: unknown,
+  parsed: ParsedYaml,
   place: { file: string; line: number; column: number },
 ): Problem {
+  const root = parsed.value;
   const found = valueAt(root, path);
+  const written = sourceAt(parsed.doc, path);
   const last = path.at(-1);
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -107,7 +109,7 @@ function toProblem(
       return problem(
         place,
         Errors.SessionWrongType,
-        [describe(found), expected, typeFix(issue.expected, found)],
+        [describe(found, written), expected, typeFix(issue.expected, found, written)],
         expected,
       );
     }
@@ -184,8 +186,13 @@ function typeName(expected: string): string {
   return names[expected] ?? expected;
 }
 
-function typeFix(expected: string, found: unknown): string {
-  if (expected === 'string') return `Put the value in quotes: "${String(found)}".`;
+function typeFix(expected: string, found: unknown, written: string | undefined): string {
+  if (expected === 'string') {
+    if (typeof found === 'number' || typeof found === 'boolean') {
+      return `Put the value in quotes: "${written ?? String(found)}".`;
+    }
+    return 'Write a single text value here.';
+  }
   if (expected === 'boolean') return 'Write true or false, without quotes.';
   if (expected === 'number' || expected === 'int') return 'Write a number without quotes, e.g. 50.';
   if (expected === 'array' || expected === 'tuple') {
@@ -195,13 +202,13 @@ function typeFix(expected: string, found: unknown): string {
 }
 
 /** How a value found in the YAML is named in a message. */
-function describe(value: unknown): string {
+function describe(value: unknown, written?: string): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
   if (typeof value === 'string') {
     return value.length > 40 ? `"${value.slice(0, 40)}…"` : `"${value}"`;
   }
-  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'number') return `the number ${written ?? value}`;
   if (typeof value === 'boolean') return `\`${value}\``;
   if (Array.isArray(value)) return 'a list';
   return 'a mapping';

@@ -55,3 +55,22 @@ function offsetOf(doc: Document.Parsed, path: YamlPath, target: Target): number 
 function start(node: Node | null | undefined): number | undefined {
   return node?.range?.[0];
 }
+
+/** The text of the scalar at `path` as written (`001`, not `1`), when there is one. */
+export function sourceAt(doc: Document.Parsed, path: YamlPath): string | undefined {
+  let node: Node | null | undefined = doc.contents;
+  for (const segment of path) {
+    if (isAlias(node)) node = node.resolve(doc) ?? null;
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (p) => isScalar(p.key) && String(p.key.value) === String(segment),
+      );
+      node = pair?.value as Node | null | undefined;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment] as Node | null | undefined;
+    } else {
+      return undefined;
+    }
+  }
+  return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+}

@@ -84,6 +84,13 @@ describe('schema problems, each at the line and column of the YAML node', () => 
     expect(p?.fix).toBe('Put the value in quotes: "830".');
   });
 
+  it('quotes a number as it was written, leading zeros kept', async () => {
+    const dir = demoCopy({ 'candidates.yaml': replace('code: C001,', 'code: 001,') });
+    const [p] = (await validateSession(dir)).problems;
+    expect(p?.message).toBe('Unexpected the number 001, expected text.');
+    expect(p?.fix).toBe('Put the value in quotes: "001".');
+  });
+
   it('reports `no` where true or false is expected (YAML 1.2 reads it as text)', async () => {
     const problems = await problemsOf({ 'session.yaml': replace('names: false', 'names: no') });
     expect(problems).toMatchInlineSnapshot(`
