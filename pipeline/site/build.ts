@@ -4,7 +4,7 @@
  * `RECEVABLE_SESSION`, set for the duration of the build only.
  */
 import { rmSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,19 +55,23 @@ async function countPages(dir: string): Promise<number> {
 
 let queue: Promise<unknown> = Promise.resolve();
 
+const cacheDirs = new Set<string>();
+
 /**
- * Astro's cache of this process, removed when it exits. One per process so parallel test
- * workers never share it; not removed after each build because Astro writes its data store
- * on a timer that may fire after `build()` has returned.
+ * A fresh Astro cache for one build, removed when the process exits. Not shared between
+ * builds and not removed right after one: Astro writes its data store on a timer that may
+ * fire after `build()` returns, and a late write into a shared cache fed the next build
+ * the previous session's data.
  */
-let cacheDir: string | undefined;
-function processCacheDir(): string {
-  if (!cacheDir) {
-    const dir = join(tmpdir(), `recevable-astro-cache-${process.pid}`);
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    cacheDir = dir;
+async function buildCacheDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'recevable-astro-cache-'));
+  if (cacheDirs.size === 0) {
+    process.once('exit', () => {
+      for (const d of cacheDirs) rmSync(d, { recursive: true, force: true });
+    });
   }
-  return cacheDir;
+  cacheDirs.add(dir);
+  return dir;
 }
 
 /**
@@ -93,7 +97,7 @@ async function buildNow({
   process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
   const started = performance.now();
   try {
-    await build({ root: PROJECT_ROOT, outDir: out, cacheDir: processCacheDir(), logLevel });
+    await build({ root: PROJECT_ROOT, outDir: out, cacheDir: await buildCacheDir(), logLevel });
   } catch (error) {
     throw (
       asRecevable(error) ??
