@@ -67,7 +67,7 @@ export const command: Command = {
       `${schedule.slots.length} defences planned, ${schedule.unscheduled.length} unscheduled — version ${schedule.version}${plan.changed ? '' : ' (unchanged)'}${dryRun ? ' (dry run: nothing written)' : ''}`,
     );
     io.say(
-      `  solver: stage 1 (most scheduled) ${proof(solver.maximise)}; stage 2 (moves, compact juries, balance) ${proof(solver.optimise)}; ${solver.juries} candidate juries, ${solver.variables} assignment variables`,
+      `  solver: stage 1 (most scheduled) ${proof(solver.maximise)}; stage 2 (moves, balance, compact juries) ${proof(solver.optimise)}; ${solver.juries} candidate juries, ${solver.variables} assignment variables`,
     );
     if (solver.maximise.status !== 'optimal' || solver.optimise.status !== 'optimal') {
       io.say(

@@ -2,7 +2,7 @@
  * Reading and writing schedule.yaml and the admissibility results the scheduler plans from.
  * Writes are atomic (temporary file + rename) and byte-identical for the same content.
  */
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { Result } from '../../schemas/result.ts';
@@ -26,12 +26,11 @@ export function scheduleYaml(schedule: Schedule): string {
 /** The published schedule of the session, or undefined when there is none yet. */
 export async function readSchedule(dir: string): Promise<Schedule | undefined> {
   const path = join(dir, 'schedule.yaml');
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const info = await stat(path).catch(() => undefined);
+  if (!info) return undefined;
+  if (!info.isFile())
+    throw recevableError(Errors.SchedulePreviousInvalid, path, 'it is not a regular file');
+  const text = await readFile(path, 'utf8');
   let data: unknown;
   try {
     data = parse(text, { maxAliasCount: 100 });
@@ -49,6 +48,9 @@ export async function readSchedule(dir: string): Promise<Schedule | undefined> {
   }
   return result.data;
 }
+
+/** A result file is a few kilobytes; anything past this is not one. */
+const MAX_RESULT_BYTES = 1_000_000;
 
 /** Admissible candidates from `results/*.yaml`, and the result files that could not be read. */
 export async function readAdmissible(
@@ -68,6 +70,13 @@ export async function readAdmissible(
   for (const name of names) {
     const path = join(folder, name);
     try {
+      const { size, isFile } = await stat(path).then((s) => ({ size: s.size, isFile: s.isFile() }));
+      if (!isFile || size > MAX_RESULT_BYTES) {
+        problems.push(
+          `${path}: ${isFile ? `${size} bytes, more than a result file ever holds` : 'not a regular file'}`,
+        );
+        continue;
+      }
       const result = Result.safeParse(parse(await readFile(path, 'utf8'), { maxAliasCount: 100 }));
       if (!result.success) {
         problems.push(

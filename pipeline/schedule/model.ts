@@ -7,8 +7,8 @@
  * Rows: class size; unit capacity · z; one jury per member per day; rooms per day;
  * defences per member per day. Goals, solved one after the other, each keeping the optima of
  * the previous ones: most candidates scheduled (stage 1); then (stage 2) fewest published
- * defences moved, fewest jury-days (full days: no idle slot), and the fewest days for the
- * busiest member (balanced loads, counted in the days members come).
+ * defences moved, the fewest days for the busiest member (balanced loads, counted in the days
+ * members come), and the fewest jury-days (full days: no idle slot between defences).
  * Each goal alone has a tight LP bound, which is why they are not merged into one weighted sum.
  */
 import type { Block } from './grid.ts';

@@ -143,7 +143,7 @@ function merge(reports: readonly StageReport[]): StageReport {
   };
 }
 
-/** Stage 1 (most candidates scheduled), then stage 2 (fewest moves, compact juries, balanced loads). */
+/** Stage 1 (most candidates scheduled), then stage 2 (fewest moves, balanced loads, compact juries). */
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<Solution> {
   const structure = buildStructure(problem);
   const variables = structure.classes.reduce((sum, c) => sum + c.units.length, 0);
