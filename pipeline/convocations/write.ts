@@ -13,7 +13,7 @@ import { writeAtomic } from '../schedule/files.ts';
 import { convocation, juryMailing, type Message } from './compose.ts';
 
 /** A convocation that breaks a rule. */
-export interface NoticeProblem {
+interface NoticeProblem {
   readonly candidate?: string;
   readonly message: string;
 }
@@ -30,7 +30,7 @@ const DAY = 86_400_000;
 const OURS = /^(jury-)?[A-Za-z0-9][A-Za-z0-9_-]*\.(eml|ics)$/;
 
 /** The instant convocations are sent: the `convocationsSentOn` key date. */
-export function sentOn(loaded: LoadedSession): Date | undefined {
+function sentOn(loaded: LoadedSession): Date | undefined {
   const { session } = loaded;
   const key = session.keyDates.find((k) => k.id === session.defence.convocationsSentOn);
   if (!key) return undefined;

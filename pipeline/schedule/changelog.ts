@@ -24,7 +24,7 @@ function why(before: Slot, after: Slot, juries: JuriesFile): string {
 }
 
 /** The changes from `before` to `after`, by candidate. */
-export function diff(before: Schedule, after: Draft, juries: JuriesFile): Change[] {
+function diff(before: Schedule, after: Draft, juries: JuriesFile): Change[] {
   const old = new Map(before.slots.map((s) => [s.candidate, s]));
   const now = new Map(after.slots.map((s) => [s.candidate, s]));
   const reasons = new Map(after.unscheduled.map((u) => [u.candidate, u.reason]));

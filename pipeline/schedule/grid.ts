@@ -22,12 +22,12 @@ const clock = (m: number) =>
   `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /** Minutes a room and its jury are busy for one defence. */
-export function slotMinutes(defence: Defence): number {
+function slotMinutes(defence: Defence): number {
   return defence.presentationMinutes + defence.interviewMinutes + defence.deliberationMinutes;
 }
 
 /** Slot start times of one day as `HH:MM`, grouped by block. */
-export function dayClocks(defence: Defence): string[][] {
+function dayClocks(defence: Defence): string[][] {
   const length = slotMinutes(defence);
   const end = minutes(defence.hours.end);
   const breaks = defence.hours.breaks

@@ -55,7 +55,7 @@ export interface Unit {
   readonly capacity: number;
 }
 
-export interface CandidateClass {
+interface CandidateClass {
   readonly key: string;
   /** Codes, sorted. */
   readonly codes: readonly string[];

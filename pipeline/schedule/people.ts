@@ -7,12 +7,12 @@ import type { Candidate, Tutor } from '../../schemas/candidates.ts';
 import type { JuryMember } from '../../schemas/juries.ts';
 
 /** Lower case, no accents, single spaces: how two spellings of a name or company are compared. */
-export function normalise(text: string): string {
+function normalise(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** True when the member is the candidate's tutor (same e-mail or same name). */
-export function isTutor(member: JuryMember, tutor: Tutor | undefined): boolean {
+function isTutor(member: JuryMember, tutor: Tutor | undefined): boolean {
   if (!tutor) return false;
   return (
     normalise(member.email) === normalise(tutor.email) ||

@@ -4,7 +4,8 @@
  * names every unscheduled candidate's blocking constraint, versions the result against the
  * published schedule and runs the independent checker. Writing is left to the caller.
  */
-import type { Schedule } from '../../schemas/schedule.ts';
+import { parse } from 'yaml';
+import { Schedule } from '../../schemas/schedule.ts';
 import { Errors, recevableError } from '../errors.ts';
 import { loadSession, type LoadedSession } from '../session/load.ts';
 import { place, toSlots } from './assemble.ts';
@@ -12,7 +13,7 @@ import { nextVersion } from './changelog.ts';
 import { checkSchedule, type Violation } from './check.ts';
 import { buildDemands } from './demand.ts';
 import { diagnose } from './diagnose.ts';
-import { readAdmissible, readSchedule } from './files.ts';
+import { readAdmissible, readSchedule, scheduleYaml } from './files.ts';
 import { buildBlocks } from './grid.ts';
 import { formJuries, type JuryOptions } from './juries.ts';
 import type { Problem, Seat } from './model.ts';
@@ -88,7 +89,8 @@ export async function planSchedule(dir: string, options: PlanOptions = {}): Prom
     loaded,
     schedule,
     changed: schedule !== previous,
-    violations: checkSchedule(schedule, loaded),
+    // The checker reads the schedule back from the YAML text that will be written.
+    violations: checkSchedule(Schedule.parse(parse(scheduleYaml(schedule))), loaded),
     problems,
     solver: { ...solution.stages, juries: problem.juries.length, variables: solution.variables },
   };

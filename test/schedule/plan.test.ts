@@ -63,6 +63,23 @@ describe('recevable schedule', () => {
     expect(await readFile(join(demo, 'convocations', 'C001.eml'))).toEqual(mail);
   }, 240_000);
 
+  it('gives byte-identical files from two independent runs on the same inputs', async () => {
+    const [a, b] = [await makeSession(), await makeSession()];
+    expect((await schedule(a, '--all')).code).toBe(0);
+    expect((await schedule(b, '--all')).code).toBe(0);
+    expect(await readFile(join(a, 'schedule.yaml'))).toEqual(
+      await readFile(join(b, 'schedule.yaml')),
+    );
+    const { readdir } = await import('node:fs/promises');
+    const files = (await readdir(join(a, 'convocations'))).sort();
+    expect(files).toEqual((await readdir(join(b, 'convocations'))).sort());
+    for (const file of files) {
+      expect(await readFile(join(a, 'convocations', file))).toEqual(
+        await readFile(join(b, 'convocations', file)),
+      );
+    }
+  });
+
   it('asks for results or --all when the session has no result', async () => {
     const { code, io } = await schedule(await makeSession());
     expect(code).toBe(2);
