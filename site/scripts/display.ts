@@ -39,7 +39,7 @@ function fillRoom(section: Element, board: RoomBoard, timeZone: string): void {
         ? `Soutenance jusqu’à ${clockOf(Date.parse(slot.end), timeZone)}`
         : 'Délibération du jury';
     now.replaceChildren(code(slot), ` Jury ${slot.juryLabel}`, element('span', 'phase', text));
-  } else now.replaceChildren(board.next || !board.day ? 'Salle libre' : 'Pas de soutenance');
+  } else now.replaceChildren(board.day ? 'Salle libre' : 'Aucune soutenance aujourd’hui');
   if (board.next) {
     const slot = board.next;
     next.replaceChildren(
@@ -82,7 +82,7 @@ export function startDisplay(doc: Document, location: Location): void {
     doc.getElementById('horloge')!.textContent = clockOf(time, tz, true);
     doc.getElementById('jour')!.textContent = longDay(time, tz);
     const today = slotsOfDay(data.slots, time, tz);
-    const boards = data.rooms.map((r) => roomBoard(r.id, today, time));
+    const boards = data.rooms.map((r) => roomBoard(r.id, today, time, 3));
     const upcoming = data.slots.filter((s) => dayOf(Date.parse(s.start), tz) > dayOf(time, tz));
     const message =
       today.length > 0
