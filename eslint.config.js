@@ -4,7 +4,16 @@ import astro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'content/', 'schemas/json/', 'test-results/'] },
+  {
+    ignores: [
+      'schemas/json/*.json',
+      'dist/',
+      '.astro/',
+      'node_modules/',
+      'content/',
+      'test-results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
