@@ -3,18 +3,35 @@
  * next version and a changelog entry naming every defence added, moved or removed, and why.
  */
 import { isDeepStrictEqual } from 'node:util';
+import type { CandidatesFile } from '../../schemas/candidates.ts';
 import type { JuriesFile } from '../../schemas/juries.ts';
+import { dayInZone } from '../time.ts';
 import type { Change, Schedule, Slot } from '../../schemas/schedule.ts';
 
 type Draft = Pick<Schedule, 'session' | 'slots' | 'unscheduled'>;
 
-function why(before: Slot, after: Slot, juries: JuriesFile): string {
+/** The people files the reasons are read from. */
+export interface People {
+  readonly juries: JuriesFile;
+  readonly candidates: CandidatesFile;
+  readonly timeZone: string;
+}
+
+function why(before: Slot, after: Slot, people: People): string {
+  const { juries, candidates, timeZone } = people;
   const gone = before.jury.filter(
     (id) => juries.members.find((m) => m.id === id)?.withdrawn ?? true,
   );
   if (gone.length > 0) return `jury member ${gone.join(', ')} withdrew`;
   if (after.kind === 'makeup' && before.kind !== 'makeup')
     return 'justified absence: make-up defence ("passage ultérieur")';
+  const day = dayInZone(new Date(before.start), timeZone);
+  const candidate = candidates.candidates.find((c) => c.code === before.candidate);
+  if (candidate?.unavailable.includes(day)) return `the candidate is now unavailable on ${day}`;
+  const away = before.jury.filter(
+    (id) => !juries.members.find((m) => m.id === id)?.available.includes(day),
+  );
+  if (away.length > 0) return `jury member ${away.join(', ')} no longer available on ${day}`;
   const changed = [
     before.start !== after.start && 'time',
     before.room !== after.room && 'room',
@@ -24,7 +41,7 @@ function why(before: Slot, after: Slot, juries: JuriesFile): string {
 }
 
 /** The changes from `before` to `after`, by candidate. */
-function diff(before: Schedule, after: Draft, juries: JuriesFile): Change[] {
+function diff(before: Schedule, after: Draft, people: People): Change[] {
   const old = new Map(before.slots.map((s) => [s.candidate, s]));
   const now = new Map(after.slots.map((s) => [s.candidate, s]));
   const reasons = new Map(after.unscheduled.map((u) => [u.candidate, u.reason]));
@@ -51,7 +68,7 @@ function diff(before: Schedule, after: Draft, juries: JuriesFile): Change[] {
       changes.push({
         candidate: code,
         kind: 'moved',
-        reason: why(a, b, juries),
+        reason: why(a, b, people),
         from: a.start,
         to: b.start,
       });
@@ -64,7 +81,7 @@ function diff(before: Schedule, after: Draft, juries: JuriesFile): Change[] {
 export function nextVersion(
   previous: Schedule | undefined,
   draft: Draft,
-  juries: JuriesFile,
+  people: People,
 ): Schedule {
   if (!previous) return { ...draft, version: 1, changelog: [] };
   const same =
@@ -76,6 +93,6 @@ export function nextVersion(
   return {
     ...draft,
     version,
-    changelog: [...previous.changelog, { version, changes: diff(previous, draft, juries) }],
+    changelog: [...previous.changelog, { version, changes: diff(previous, draft, people) }],
   };
 }

@@ -84,7 +84,7 @@ export async function planSchedule(dir: string, options: PlanOptions = {}): Prom
     slots: toSlots(placed, defence, timezone, makeup, previous),
     unscheduled: reasons.sort((a, b) => a.candidate.localeCompare(b.candidate)),
   };
-  const schedule = nextVersion(previous, draft, juries);
+  const schedule = nextVersion(previous, draft, { juries, candidates, timeZone: timezone });
   return {
     loaded,
     schedule,

@@ -182,6 +182,29 @@ describe('recevable schedule', () => {
     expect(after.changelog.at(-1)!.changes.map((c) => c.kind)).toEqual(['moved', 'removed']);
   });
 
+  it('keeps every other defence when a candidate becomes unavailable on their day', async () => {
+    const dir = await makeSession();
+    expect((await schedule(dir, '--all')).code).toBe(0);
+    const before = await written(dir);
+    const slot = before.slots.find((s) => s.candidate === 'C002')!;
+    const day = slot.start.slice(0, 10);
+    await editYaml(dir, 'candidates.yaml', (d) => {
+      (d['candidates'] as Record<string, unknown>[]).find((c) => c['code'] === 'C002')![
+        'unavailable'
+      ] = [day];
+    });
+    expect((await schedule(dir, '--all')).code).toBe(0);
+    const after = await written(dir);
+    expect(after.slots.find((s) => s.candidate === 'C002')!.start.slice(0, 10)).not.toBe(day);
+    expect(after.changelog.at(-1)!.changes).toEqual([
+      expect.objectContaining({
+        candidate: 'C002',
+        kind: 'moved',
+        reason: `the candidate is now unavailable on ${day}`,
+      }),
+    ]);
+  });
+
   it('says so when a justified absentee has no make-up day', async () => {
     const dir = await makeSession({
       session: (s) => {
