@@ -51,6 +51,7 @@ export function defenceCalendar(session: Session, slot: PublicSlot): string {
         start: { instant: new Date(slot.start) },
         end: { instant: new Date(slot.end) },
         location: `${room?.name ?? slot.room}, ${venue.name}, ${venue.address}`,
+        ...(session.url ? { url: session.url } : {}),
         description: `Jury ${slot.juryLabel}. Présentation de ${session.defence.presentationMinutes} min puis entretien de ${session.defence.interviewMinutes} min.`,
       },
     ],
