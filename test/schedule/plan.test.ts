@@ -129,6 +129,35 @@ describe('recevable schedule', () => {
     expect(capacity[0]!.reason).toMatch(/B5.*maxDefencesPerMemberPerDay \(2\)/);
   });
 
+  it('never seats a tutor on their candidate’s jury, matching the tutor by name', async () => {
+    const dir = await makeSession({
+      candidates: ['C002', 'C009'],
+      members: ['J06', 'J09', 'J12'],
+      editCandidates: (rows) => {
+        for (const c of rows) c['tutor'] = 'T09';
+      },
+    });
+    await editYaml(dir, 'candidates.yaml', (d) => {
+      (d['tutors'] as unknown[]).push({
+        id: 'T09',
+        name: 'sylvie  GRILLEAU',
+        email: 'sylvie@tutorat.example.org',
+      });
+    });
+    const plan = await planSchedule(dir, { all: true });
+    expect(plan.violations).toEqual([]);
+    expect(plan.schedule.slots.map((s) => [s.candidate, s.jury])).toEqual([
+      ['C009', ['J06', 'J09']],
+    ]);
+    expect(plan.schedule.unscheduled).toEqual([
+      {
+        candidate: 'C002',
+        reason:
+          'conflict: every jury member with B4 expertise available on their days is excluded: J12 (tutor)',
+      },
+    ]);
+  });
+
   it('moves only the withdrawn juror’s defences, with a new version and changelog', async () => {
     const dir = await makeSession();
     expect((await schedule(dir, '--all')).code).toBe(0);
