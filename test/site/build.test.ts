@@ -74,4 +74,29 @@ describe('buildSite', () => {
     expect(await readdir(join(out, 'passage'))).toEqual(['index.html']);
     expect(built.pages).toBe(1 + 1 + 1 + 1 + 10); // home, passage, display, 404, candidates
   }, 60_000);
+
+  it('escapes hostile titles in pages and in the display’s embedded data', async () => {
+    const session = await temp('recevable-site-hostile-');
+    await cp(FIXTURE, session, { recursive: true });
+    const hostile = '</script><script>alert(1)</script> & co';
+    const file = join(session, 'session.yaml');
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8'))
+        .replace(/^title: .*$/m, `title: "Session ${hostile}"`)
+        .replace('title: Rendu du dossier professionnel', `title: "Rendu ${hostile}"`),
+    );
+    const out = await temp('recevable-site-hostile-out-');
+    await buildSite({ sessionDir: session, outDir: out });
+    const home = await readFile(join(out, 'index.html'), 'utf8');
+    const display = await readFile(join(out, 'affichage/index.html'), 'utf8');
+    expect(home).not.toContain('<script>alert(1)');
+    expect(home).toContain('Rendu &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; co');
+    expect(display).not.toContain('<script>alert(1)');
+    expect(display).toContain('Session \\u003c/script>\\u003cscript>alert(1)\\u003c/script> & co');
+    const json = JSON.parse(await readFile(join(out, 'affichage/horaire.json'), 'utf8')) as {
+      title: string;
+    };
+    expect(json.title).toBe(`Session ${hostile}`);
+  }, 60_000);
 });
