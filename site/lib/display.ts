@@ -74,7 +74,7 @@ export function roomBoard(
 /** Rooms on screen at once: 40 px text fits four columns in 1920 px. */
 export const ROOMS_PER_SCREEN = 4;
 /** With more rooms, the screen shows the next group every 10 s. */
-export const SCREEN_MS = 10_000;
+const SCREEN_MS = 10_000;
 
 /** The rooms on screen at `time`: indexes `first`…`last` (inclusive), screen `screen` of `screens`. */
 export function roomsOnScreen(
