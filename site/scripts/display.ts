@@ -105,10 +105,13 @@ export function startDisplay(doc: Document, location: Location): void {
     sections.forEach((section, i) => {
       section.hidden = i < onScreen.first || i > onScreen.last;
     });
+    const { first, last, screens } = onScreen;
     doc.getElementById('ecran')!.textContent =
-      onScreen.screens > 1
-        ? `Salles ${onScreen.first + 1} à ${onScreen.last + 1} sur ${sections.length}`
-        : '';
+      screens === 1
+        ? ''
+        : first === last
+          ? `Salle ${first + 1} sur ${sections.length}`
+          : `Salles ${first + 1} à ${last + 1} sur ${sections.length}`;
     const box = doc.getElementById('message')!;
     box.textContent = message;
     box.hidden = message === '';

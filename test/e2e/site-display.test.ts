@@ -58,7 +58,7 @@ async function shown(page: Page): Promise<Record<string, [string, string]>> {
 /** The expected screen at `time`, straight from the schedule and the grace rule. */
 function expected(time: number, day: string): Record<string, [string, string]> {
   const result: Record<string, [string, string]> = {};
-  for (const room of ['R101', 'R102', 'R103']) {
+  for (const room of ['R101', 'R102', 'R103', 'R104', 'AMPHI']) {
     const mine = slots.filter((s) => s.room === room && s.start.startsWith(day));
     let now = '';
     for (const s of mine)
@@ -97,6 +97,8 @@ describe('hall display', () => {
       R101: ['C005', 'C007'],
       R102: ['C004', ''],
       R103: ['', ''],
+      R104: ['', ''],
+      AMPHI: ['', ''],
     });
     await page.screenshot({ path: join(ARTEFACTS, 'display-1920x1080.png') });
     await page.setViewportSize({ width: 390, height: 844 });
@@ -135,6 +137,23 @@ describe('hall display', () => {
     }
     expect(mismatches).toEqual([]);
     expect(await page.locator('#horloge').innerText()).toBe('14:40:00');
+    await page.context().close();
+  });
+
+  it('rotates groups of four rooms every 10 s when there are more', async () => {
+    const page = await display('2023-09-20T10:40');
+    const visible = () =>
+      page
+        .locator('[data-room]:not([hidden])')
+        .evaluateAll((rooms: Element[]) => rooms.map((r) => (r as HTMLElement).dataset['room']));
+    expect(await visible()).toEqual(['R101', 'R102', 'R103', 'R104']);
+    expect(await page.locator('#ecran').innerText()).toBe('Salles 1 à 4 sur 5');
+    await page.clock.fastForward(10_000);
+    expect(await visible()).toEqual(['AMPHI']);
+    expect(await page.locator('#ecran').innerText()).toBe('Salle 5 sur 5');
+    await page.screenshot({ path: join(ARTEFACTS, 'display-second-screen-1920x1080.png') });
+    await page.clock.fastForward(10_000);
+    expect(await visible()).toEqual(['R101', 'R102', 'R103', 'R104']);
     await page.context().close();
   });
 
