@@ -56,7 +56,7 @@ export function unrenderedPages(
     };
   }
   if (lower > 1) {
-    const high = Math.max(lower, Math.ceil(estimate * 1.3));
+    const high = Math.max(lower + Math.ceil(lower * 0.1), Math.ceil(estimate * 1.3));
     return {
       count: Math.max(lower, Math.min(estimate, high)),
       method: 'page-breaks',

@@ -26,17 +26,17 @@ interface Node {
   breakType?: string;
 }
 
-function collect(node: Node, out: { text: string; bold: boolean; size: number | null }): void {
-  if (node.type === 'text') out.text += node.value ?? '';
-  else if (node.type === 'tab') out.text += '\t';
-  else if (node.type === 'break') out.text += node.breakType === 'line' ? '\n' : ' ';
+function collect(node: Node, out: { parts: string[]; bold: boolean; size: number | null }): void {
+  if (node.type === 'text') out.parts.push(node.value ?? '');
+  else if (node.type === 'tab') out.parts.push('\t');
+  else if (node.type === 'break') out.parts.push(node.breakType === 'line' ? '\n' : ' ');
   for (const child of node.children ?? []) {
     if (child.type === 'run') {
-      const before = out.text.length;
+      const before = out.parts.length;
       collect(child, out);
-      if (out.text.slice(before).trim() && !child.isBold) out.bold = false;
-      if (child.fontSize && out.text.length > before)
-        out.size = Math.max(out.size ?? 0, child.fontSize);
+      const added = out.parts.slice(before).join('');
+      if (added.trim() && !child.isBold) out.bold = false;
+      if (child.fontSize && added) out.size = Math.max(out.size ?? 0, child.fontSize);
     } else collect(child, out);
   }
 }
@@ -46,9 +46,12 @@ export async function readParagraphs(buffer: Buffer): Promise<Para[]> {
   const paragraphs: Para[] = [];
   const walk = (node: Node): void => {
     if (node.type === 'paragraph') {
-      const out = { text: '', bold: true, size: null as number | null };
+      const out = { parts: [] as string[], bold: true, size: null as number | null };
       collect(node, out);
-      const text = out.text.replace(/[ \u00a0]+/g, ' ').trim();
+      const text = out.parts
+        .join('')
+        .replace(/[ \u00a0]+/g, ' ')
+        .trim();
       if (text) {
         paragraphs.push({
           text,

@@ -3,9 +3,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Document, ReadError } from '../../schemas/document.ts';
 import { Errors } from '../errors.ts';
-import { readDocx } from './docx.ts';
-import { readOdt } from './odt.ts';
-import { readPdf } from './pdf.ts';
 import { readError } from './read-error.ts';
 import { oleKind, sniff } from './sniff.ts';
 import { unpack } from './zip.ts';
@@ -41,6 +38,7 @@ export async function readDossierInProcess(
   const sniffed = sniff(bytes);
   const ext = extname(path).toLowerCase().slice(1);
   if (sniffed.kind === 'pdf') {
+    const { readPdf } = await import('./pdf.ts');
     const doc = await readPdf(bytes);
     if ('kind' in doc) {
       return doc.kind === 'encrypted'
@@ -72,10 +70,12 @@ export async function readDossierInProcess(
   }
   const libreoffice = options.libreoffice !== false;
   if (zip.files.has('word/document.xml')) {
+    const { readDocx } = await import('./docx.ts');
     const doc = await readDocx(path, bytes, zip.files, { libreoffice });
     return 'error' in doc ? doc : renamed(doc, ext, path);
   }
   if (zip.files.has('content.xml')) {
+    const { readOdt } = await import('./odt.ts');
     const doc = await readOdt(path, bytes, zip.files, { libreoffice });
     return 'error' in doc ? doc : renamed(doc, ext, path);
   }

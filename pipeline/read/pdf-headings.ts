@@ -51,7 +51,8 @@ export async function outlineHeadings(doc: PDFDocumentProxy): Promise<Heading[]>
 
 export const NUMBERED =
   /^(?:(?:partie|chapitre|section|annexe)\s+[\dIVXLC]+\s*[:.\-–—]?|[IVXLC]{1,5}[.)]|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-H][.)])\s+\S/i;
-const STRONG = /^(?:partie|chapitre|annexe)\s+[\dIVXLC]+\b/i;
+const STRONG =
+  /^(?:(?:partie|chapitre|annexe)\s+[\dIVXLC]+|(?:premi[eè]re|deuxi[eè]me|seconde|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\s+partie)\b/i;
 
 /** The body's size: the font size carrying the most characters. */
 export function bodySize(pages: Line[][]): number {
@@ -73,33 +74,51 @@ function numberingLevel(text: string): number | undefined {
   return match ? (match[1] ?? '').split('.').length : undefined;
 }
 
+/** Page 1 without any line of prose is a cover: its big title is not a heading. */
+function isCover(lines: Line[], body: number): boolean {
+  return !lines.some((line) => line.size <= body * 1.05 && line.text.length > 60);
+}
+
+const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
 /**
  * Typography headings: lines clearly larger than the body, or bold lines at body size that
  * stand alone, or numbered lines ("I.", "1.2", "Chapitre 3 :") that are short and not prose.
- * Pages of the TOC are skipped. Levels follow the distinct heading sizes, largest first.
+ * Pages of the TOC and a cover are skipped. Levels follow the distinct heading sizes.
  */
 export function typographyHeadings(pages: Line[][], tocPages: ReadonlySet<number>): Heading[] {
   const body = bodySize(pages);
   if (body === 0) return [];
-  const found: { line: Line; page: number; source: Heading['source'] }[] = [];
+  const found: Found[] = [];
   pages.forEach((lines, index) => {
-    if (tocPages.has(index + 1)) return;
+    if (tocPages.has(index + 1) || (index === 0 && isCover(lines, body))) return;
+    let number: Line | undefined;
     lines.forEach((line) => {
-      const text = line.text;
+      // A chapter number printed alone above its title ("1" then "Les architectures").
+      if (/^(?:\d{1,2}|[IVX]{1,4})$/.test(line.text) && line.size >= body * 1.5) {
+        number = line;
+        return;
+      }
+      const text =
+        number && Math.abs(number.y - line.y) < 4 * number.size
+          ? `${number.text} ${line.text}`
+          : line.text;
+      number = undefined;
       if (!plausible(text)) return;
       const larger = line.size >= body * 1.15;
       const bold = line.bold && line.size >= body * 0.95;
       const numbered = NUMBERED.test(text) && (larger || bold || STRONG.test(text));
+      const item = { line: { ...line, text }, page: index + 1 };
       if (larger && (line.bold || line.size >= body * 1.3 || NUMBERED.test(text)))
-        found.push({ line, page: index + 1, source: 'typography' });
-      else if (numbered) found.push({ line, page: index + 1, source: 'numbering' });
+        found.push({ ...item, source: 'typography' });
+      else if (numbered) found.push({ ...item, source: 'numbering' });
       else if (
         bold &&
         text.split(/\s+/).length <= 10 &&
         /^\p{Lu}/u.test(text) &&
         !/[.:]$/.test(text)
       )
-        found.push({ line, page: index + 1, source: 'bold' });
+        found.push({ ...item, source: 'bold' });
     });
   });
   const merged = mergeSplit(found);
@@ -111,24 +130,81 @@ export function typographyHeadings(pages: Line[][], tocPages: ReadonlySet<number
   });
 }
 
-/** "Chapitre 2" on one line and its title on the next line are one heading. */
-function mergeSplit<T extends { line: Line; page: number }>(found: T[]): T[] {
-  const out: T[] = [];
+interface Found {
+  line: Line;
+  page: number;
+  source: Heading['source'];
+}
+
+/**
+ * One heading printed over two lines is one heading: "Chapitre 2" then its title, or two
+ * lines of the same size and weight right below each other.
+ */
+function mergeSplit(found: Found[]): Found[] {
+  const out: Found[] = [];
   for (const item of found) {
     const last = out[out.length - 1];
-    if (
-      last &&
-      last.page === item.page &&
+    const near = last !== undefined && last.page === item.page && last.line.y > item.line.y;
+    const gap = near ? last.line.y - item.line.y : Infinity;
+    const label =
+      last !== undefined &&
       STRONG.test(last.line.text) &&
       last.line.text.split(/\s+/).length <= 3 &&
-      Math.abs(last.line.y - item.line.y) < 5 * last.line.size &&
-      !isTocTitle(item.line.text)
-    ) {
+      gap < 5 * last.line.size;
+    const wrapped =
+      last !== undefined &&
+      last.line.size === item.line.size &&
+      last.line.bold === item.line.bold &&
+      gap < 1.9 * item.line.size &&
+      !NUMBERED.test(item.line.text);
+    if (last && (label || wrapped) && !isTocTitle(item.line.text)) {
       out[out.length - 1] = {
         ...last,
-        line: { ...last.line, text: `${last.line.text} ${item.line.text}` },
+        line: { ...last.line, text: `${last.line.text} ${item.line.text}`, y: item.line.y },
       };
     } else out.push(item);
   }
   return out;
+}
+
+/**
+ * Outlines often leave out unnumbered chapters (Introduction, Remerciements, Conclusion).
+ * Unnumbered lines printed in the size of an outline heading, larger than the text, on a page
+ * where the outline has no heading, are added at that heading's level.
+ */
+export function complementOutline(
+  outline: Heading[],
+  pages: Line[][],
+  tocPages: ReadonlySet<number>,
+): Heading[] {
+  const body = bodySize(pages);
+  const keys = outline.map((h) => squash(h.text)).filter((k) => k.length >= 3);
+  const levelBySize = new Map<number, number>();
+  for (const heading of outline) {
+    const key = squash(heading.text).slice(0, 24);
+    const line =
+      heading.page && key.length >= 3
+        ? pages[heading.page - 1]?.find((l) => l.size > body * 1.1 && squash(l.text).includes(key))
+        : undefined;
+    if (line) levelBySize.set(line.size, Math.min(levelBySize.get(line.size) ?? 9, heading.level));
+  }
+  const outlinePages = new Set(outline.map((h) => h.page));
+  const added: Heading[] = [];
+  pages.forEach((lines, index) => {
+    if (tocPages.has(index + 1) || (index === 0 && isCover(lines, body))) return;
+    for (const line of lines) {
+      const level = levelBySize.get(line.size);
+      const key = squash(line.text);
+      if (level === undefined || !plausible(line.text) || key.length < 3) continue;
+      if (NUMBERED.test(line.text) || outlinePages.has(index + 1)) continue;
+      if (keys.some((k) => k.includes(key) || key.includes(k))) continue;
+      added.push({ level, text: line.text, page: index + 1, source: 'typography' });
+    }
+  });
+  if (added.length === 0) return outline;
+  const all = [
+    ...outline.map((h, i) => ({ h, i })),
+    ...added.map((h, i) => ({ h, i: outline.length + i })),
+  ];
+  return all.sort((a, b) => (a.h.page ?? 0) - (b.h.page ?? 0) || a.i - b.i).map(({ h }) => h);
 }

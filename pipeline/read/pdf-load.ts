@@ -106,7 +106,7 @@ function toLines(items: TextItem[], isBold: (font: string) => boolean): Line[] {
   let lastEnd = Number.NaN;
   let text = '';
   const flush = (): void => {
-    const clean = text.replace(/\s+/g, ' ').trim();
+    const clean = repairLigatures(text.replace(/\s+/g, ' ').trim());
     if (clean && parts.length > 0) {
       const weights = new Map<number, number>();
       for (const { item, size } of parts)
@@ -135,4 +135,14 @@ function toLines(items: TextItem[], isBold: (font: string) => boolean): Line[] {
   }
   flush();
   return lines;
+}
+
+/**
+ * Word's Calibri "ti" ligature comes out of many PDF exports mapped to U+099E (a Bengali letter):
+ * between Latin letters it can only be that ligature.
+ */
+function repairLigatures(text: string): string {
+  return text.includes('\u099e')
+    ? text.replace(/(?<=\p{Script=Latin}|^)\u099e(?=\p{Script=Latin}|$)/gu, 'ti')
+    : text;
 }

@@ -2,7 +2,7 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Document, Heading, ReadWarning } from '../../schemas/document.ts';
 import { countWords, joinLines, removeRunningMatter } from './clean.ts';
-import { outlineHeadings, typographyHeadings } from './pdf-headings.ts';
+import { complementOutline, outlineHeadings, typographyHeadings } from './pdf-headings.ts';
 import { openPdf, readPage, type Line } from './pdf-load.ts';
 import { findToc } from './toc.ts';
 
@@ -71,7 +71,10 @@ async function readOpened(doc: PDFDocumentProxy): Promise<Document> {
   const pageTexts = cleaned.map(joinLines);
   const toc = findToc(cleaned.map((lines) => lines.map((line) => line.text)));
   const tocPages = new Set(toc?.pages ?? []);
-  const headings = outline.length > 0 ? outline : typographyHeadings(cleaned, tocPages);
+  const headings =
+    outline.length > 0
+      ? complementOutline(outline, cleaned, tocPages)
+      : typographyHeadings(cleaned, tocPages);
   if (
     toc &&
     !headings.some((h) => h.page === toc.pages[0] && /sommaire|mati[eè]res|contents/i.test(h.text))

@@ -79,7 +79,11 @@ function inflateWanted(
   });
   unzip.register(UnzipInflate);
   try {
-    unzip.push(bytes, true);
+    // Small slices bound what one inflate step can produce (deflate's ratio is at most ~1 000).
+    const slice = 16 * 1024;
+    for (let at = 0; at < bytes.length && !problem; at += slice) {
+      unzip.push(bytes.subarray(at, at + slice), at + slice >= bytes.length);
+    }
   } catch (error) {
     problem ??= { kind: 'corrupt', detail: (error as Error).message };
   }

@@ -1,0 +1,100 @@
+/**
+ * Warm reader processes. Starting Node and loading pdf.js costs more than reading a short
+ * PDF, so a reader process serves several files in turn; it is killed on a timeout or a
+ * crash and replaced after a number of files, so one file never harms the next for long.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+/** Files a process reads before it is retired (bounds leaks from pathological files). */
+const FILES_PER_PROCESS = 25;
+/** Idle processes kept warm. */
+const IDLE = 2;
+
+/** How a job ended: the child's answer, or why there is none. */
+export type Outcome =
+  | { kind: 'answer'; value: unknown }
+  | { kind: 'timeout' }
+  | { kind: 'crash'; reason: string; memory: boolean };
+
+interface Reader {
+  child: ChildProcess;
+  memoryMb: number;
+  served: number;
+  stderr: string;
+}
+
+const idle: Reader[] = [];
+let nextId = 1;
+
+function spawnReader(memoryMb: number): Reader {
+  const child = fork(CHILD, [], {
+    execArgv: [`--max-old-space-size=${memoryMb}`, '--no-warnings'],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    serialization: 'advanced',
+  });
+  const reader: Reader = { child, memoryMb, served: 0, stderr: '' };
+  child.stderr?.on('data', (chunk: Buffer) => {
+    reader.stderr = (reader.stderr + chunk.toString()).slice(-4000);
+  });
+  child.on('exit', () => {
+    const at = idle.indexOf(reader);
+    if (at >= 0) idle.splice(at, 1);
+  });
+  return reader;
+}
+
+function release(reader: Reader): void {
+  reader.child.removeAllListeners('message');
+  const reusable =
+    reader.served < FILES_PER_PROCESS && reader.child.exitCode === null && reader.child.connected;
+  if (reusable && idle.length < IDLE) {
+    // An idle reader must not keep the caller alive; it exits when the caller does.
+    reader.child.unref();
+    reader.child.channel?.unref();
+    idle.push(reader);
+  } else if (reader.child.connected) reader.child.disconnect();
+}
+
+/** Runs one reading in a reader process, with a wall-clock limit. */
+export function runInReader(
+  path: string,
+  options: object,
+  memoryMb: number,
+  timeoutMs: number,
+): Promise<Outcome> {
+  const at = idle.findIndex((r) => r.memoryMb === memoryMb);
+  const reader = at >= 0 ? (idle.splice(at, 1)[0] as Reader) : spawnReader(memoryMb);
+  reader.child.ref();
+  reader.child.channel?.ref();
+  reader.served += 1;
+  const id = nextId++;
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (outcome: Outcome, reuse: boolean): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      reader.child.off('exit', onExit);
+      if (reuse) release(reader);
+      else reader.child.kill('SIGKILL');
+      resolve(outcome);
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
+      const memory = /heap out of memory|Allocation failed|Reached heap limit/i.test(reader.stderr);
+      finish(
+        { kind: 'crash', reason: signal ? `signal ${signal}` : `exit code ${code}`, memory },
+        false,
+      );
+    };
+    const timer = setTimeout(() => finish({ kind: 'timeout' }, false), timeoutMs);
+    reader.child.on('exit', onExit);
+    reader.child.on('message', (message: { id: number; result: unknown }) => {
+      if (message.id === id) finish({ kind: 'answer', value: message.result }, true);
+    });
+    reader.child.send({ id, path, options }, (error) => {
+      if (error) finish({ kind: 'crash', reason: error.message, memory: false }, false);
+    });
+  });
+}
