@@ -213,7 +213,12 @@ export function writeLp(problem: Problem, structure: Structure, stage: Stage): s
     'Bounds',
     ...bounds.map((b) => ` ${b}`),
     'Generals',
-    ...chunk(all),
+    // Integral moves and load let HiGHS round its bound up: a bound of 3.4 proves a load of 4.
+    ...chunk([
+      ...all,
+      ...moves,
+      ...(stage.goal === 'load' || stage.goal === 'blocks' ? ['lmax'] : []),
+    ]),
     'Binaries',
     ...chunk(usedUnits.map(z)),
     'End',

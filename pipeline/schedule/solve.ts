@@ -8,8 +8,12 @@ import { buildStructure, writeLp, type Problem, type Relax, type Structure } fro
 
 /** How a stage ended. */
 export interface StageReport {
-  /** `optimal` (proven), `time-limit` (best found, not proven) or `infeasible`. */
-  readonly status: 'optimal' | 'time-limit' | 'infeasible';
+  /**
+   * `optimal` (proven), `node-limit` (best found within the deterministic node budget of a
+   * soft goal, not proven), `time-limit` (best found when time ran out: machine-dependent)
+   * or `infeasible`.
+   */
+  readonly status: 'optimal' | 'node-limit' | 'time-limit' | 'infeasible';
   readonly objective: number;
   readonly seconds: number;
 }
@@ -26,6 +30,11 @@ export interface Solution {
 export interface SolveOptions {
   /** Seconds per stage before HiGHS returns its best solution (default 60). */
   readonly timeLimit?: number;
+  /**
+   * Branch-and-bound nodes for each soft goal (balance, compactness) before the best solution
+   * found is kept (default 500). Unlike time, a node budget gives the same schedule on any machine.
+   */
+  readonly nodes?: number;
 }
 
 // highs ships CommonJS types for an ES module build: TypeScript sees the namespace, Node the function.
@@ -43,6 +52,7 @@ async function run(
   lp: string,
   timeLimit: number,
   start?: ReadonlyMap<string, number>,
+  nodes?: number,
 ): Promise<Run> {
   const began = performance.now();
   const highs = await solver();
@@ -58,6 +68,7 @@ async function run(
       // Objectives are integer combinations of integers: a gap below 1 is a proof.
       mip_abs_gap: 0.5,
       random_seed: 0,
+      ...(nodes === undefined ? {} : { mip_max_nodes: nodes }),
     });
     const count = model.getDimensions().numCols;
     const names = Array.from({ length: count }, (_, i) => model.getColName(i));
@@ -73,15 +84,21 @@ async function run(
     model.run();
     const status = model.getModelStatus();
     const { modelStatus } = highs.constants;
-    const found =
-      status === modelStatus.optimal ||
-      (status === modelStatus.timeLimit && model.getObjectiveValue() < 1e20);
+    // 2 = a feasible primal solution exists (HiGHS solution status).
+    const found = status === modelStatus.optimal || model.info.get('primal_solution_status') === 2;
     if (found) {
       const { colValue } = model.getSolution();
       names.forEach((name, i) => values.set(name, Math.round(colValue[i]!)));
     }
     const report: StageReport = {
-      status: status === modelStatus.optimal ? 'optimal' : found ? 'time-limit' : 'infeasible',
+      status:
+        status === modelStatus.optimal
+          ? 'optimal'
+          : !found
+            ? 'infeasible'
+            : status === modelStatus.timeLimit
+              ? 'time-limit'
+              : 'node-limit',
       objective: found ? Math.round(model.getObjectiveValue()) : 0,
       seconds: (performance.now() - began) / 1000,
     };
@@ -116,11 +133,19 @@ export async function maximise(
 ): Promise<number> {
   const structure = buildStructure(problem);
   if (structure.classes.every((c) => c.units.length === 0)) return 0;
+  const greedy = firstFit(structure, relax.rooms ? Number.MAX_SAFE_INTEGER : problem.rooms);
+  if (greedy.placed === totalOf(structure)) return greedy.placed;
   const { values } = await run(
     writeLp(problem, structure, { goal: 'count', relax }),
     options.timeLimit ?? 60,
+    greedy.values,
   );
   return sumCounts(structure, values);
+}
+
+/** Candidates who have at least one usable unit: no schedule places more. */
+function totalOf(structure: Structure): number {
+  return structure.classes.reduce((sum, c) => sum + (c.units.length > 0 ? c.codes.length : 0), 0);
 }
 
 function sumCounts(structure: Structure, values: Map<string, number>): number {
@@ -137,7 +162,9 @@ function merge(reports: readonly StageReport[]): StageReport {
       ? 'infeasible'
       : reports.some((r) => r.status === 'time-limit')
         ? 'time-limit'
-        : 'optimal',
+        : reports.some((r) => r.status === 'node-limit')
+          ? 'node-limit'
+          : 'optimal',
     objective: reports.at(-1)?.objective ?? 0,
     seconds: reports.reduce((sum, r) => sum + r.seconds, 0),
   };
@@ -157,10 +184,8 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     };
   }
   const limit = options.timeLimit ?? 60;
-  const total = structure.classes.reduce(
-    (sum, c) => sum + (c.units.length > 0 ? c.codes.length : 0),
-    0,
-  );
+  const budget = options.nodes ?? 500;
+  const total = totalOf(structure);
   const greedy = firstFit(structure, problem.rooms);
   const first: Run =
     greedy.placed === total
@@ -180,12 +205,14 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     writeLp(problem, structure, { goal: 'load', count, moves }),
     limit,
     carry(structure, (moved ?? first).values),
+    budget,
   );
   const load = balanced.report.objective;
   const last = await run(
     writeLp(problem, structure, { goal: 'blocks', count, moves, load }),
     limit,
     carry(structure, balanced.values),
+    budget,
   );
   const best = last.values.size > 0 ? last : first;
   const counts = structure.classes.map((cls, k) => {
