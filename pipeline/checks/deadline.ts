@@ -27,7 +27,7 @@ export function deadlineOf(session: Session): { instant: Date; written: string }
 }
 
 /** `25/08/2023 à 12h00` in the session's timezone (seconds shown when not zero). */
-export function frenchDateTime(instant: Date, timeZone: string): string {
+function frenchDateTime(instant: Date, timeZone: string): string {
   const text = formatInZone(instant, timeZone);
   const [y, m, d] = text.slice(0, 10).split('-');
   const seconds = text.slice(17, 19);

@@ -23,10 +23,10 @@ import { plan } from './plan.ts';
 import { chooseSubmissions, type Chosen } from './submissions.ts';
 import { finding, guard, type Check, type SessionCheck, type SessionEntry } from './types.ts';
 
-export type { Check, SessionCheck, SessionEntry } from './types.ts';
+export type { SessionCheck } from './types.ts';
 
 /** The rules applied to each readable dossier, in the order they appear in results. */
-export const checks: Readonly<Record<string, Check>> = { deadline, format, pages, plan };
+const checks: Readonly<Record<string, Check>> = { deadline, format, pages, plan };
 
 /** Options of `checkSession`. */
 export interface CheckSessionOptions {

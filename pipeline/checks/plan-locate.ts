@@ -19,7 +19,7 @@ export interface Located {
 }
 
 /** The page holding a text offset. */
-export function pageAt(document: Document, offset: number): number | undefined {
+function pageAt(document: Document, offset: number): number | undefined {
   if (document.pageOffsets.length <= 1) return undefined;
   let page = 0;
   while (page + 1 < document.pageOffsets.length && document.pageOffsets[page + 1]! <= offset)

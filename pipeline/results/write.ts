@@ -22,7 +22,7 @@ export const tool: { name: string; version: string } = {
 const HEADER = '# Written by `recevable check`; edits are overwritten on the next run.\n';
 
 /** Deterministic YAML text: no line folding, no anchors. */
-export function toYaml(value: unknown): string {
+function toYaml(value: unknown): string {
   return HEADER + stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
