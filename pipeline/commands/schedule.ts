@@ -69,9 +69,14 @@ export const command: Command = {
     io.say(
       `  solver: stage 1 (most scheduled) ${proof(solver.maximise)}; stage 2 (moves, balance, compact juries) ${proof(solver.optimise)}; ${solver.juries} candidate juries, ${solver.variables} assignment variables`,
     );
-    if (solver.maximise.status !== 'optimal' || solver.optimise.status !== 'optimal') {
+    const statuses = [solver.maximise.status, solver.optimise.status];
+    if (statuses.includes('time-limit')) {
       io.say(
-        `  ${io.style('yellow', 'warning')} the time limit stopped the solver: the schedule is valid but not proven optimal (raise --time-limit)`,
+        `  ${io.style('yellow', 'warning')} the time limit stopped the solver: the schedule is valid but not proven optimal, and may differ on a faster machine (raise --time-limit)`,
+      );
+    } else if (statuses.includes('node-limit')) {
+      io.say(
+        `  ${io.style('yellow', 'note')} balance or compactness stopped at its node budget: the schedule is valid and reproducible, not proven optimal on those goals`,
       );
     }
     for (const u of schedule.unscheduled)
