@@ -1,8 +1,9 @@
-import { symlink } from 'node:fs/promises';
+import { symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSession, type SessionCheck } from '../../pipeline/checks/index.ts';
 import { Result } from '../../schemas/result.ts';
+import { makePdf } from '../fixtures/dossier/generate.ts';
 import { miniSession, planSections } from './mini-session.ts';
 
 // Small dossiers: this session asks for 3 to 8 pages.
@@ -145,5 +146,38 @@ describe('checkSession on a generated session', () => {
     expect(c005.checks['similarity']?.status).toBe('error');
     expect(c005.checks['zz']?.detail).toBe('The zz check failed: index missing.');
     expect(again.stats.read).toBe(0);
+  });
+});
+
+describe('checkSession on damaged dossiers', () => {
+  it('decides each damaged file as an error with the reader’s reason, and the good one normally', async () => {
+    const good = await makePdf(spec(3));
+    const dir = await miniSession(
+      ['C001', 'C002', 'C003', 'C004'],
+      [
+        { candidate: 'C001', file: 'submissions/C001.pdf', bytes: new Uint8Array() },
+        {
+          candidate: 'C002',
+          file: 'submissions/C002.pdf',
+          bytes: new TextEncoder().encode('Bonjour, voici mon dossier.'),
+        },
+        { candidate: 'C003', file: 'submissions/C003.pdf', bytes: good.slice(0, good.length / 3) },
+        { candidate: 'C004', file: 'submissions/C004.pdf', bytes: good },
+      ],
+      { pages: { min: 3, max: 8 } },
+    );
+    const { results } = await checkSession(dir, { libreoffice: false });
+    expect(results.map((r) => r.status)).toEqual(['error', 'error', 'error', 'admissible']);
+    for (const r of results.slice(0, 3)) {
+      expect(r.checks['format']?.evidence['code']).toMatch(/^READ_/);
+      expect(r.checks['format']?.detail).toContain(r.submission?.file);
+      expect(r.checks['deadline']?.status).toBe('pass');
+    }
+  }, 60_000);
+
+  it('stops with a clear error when the results folder cannot be written', async () => {
+    const dir = await miniSession(['C001'], []);
+    await writeFile(join(dir, 'results'), 'not a folder');
+    await expect(checkSession(dir)).rejects.toMatchObject({ code: 'CHECK_RESULTS_NOT_WRITABLE' });
   });
 });
