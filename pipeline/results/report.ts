@@ -73,11 +73,9 @@ export function annotations(results: Result[], sessionDir: string, cwd = process
     .map((r) => {
       const level = r.status === 'needs-review' ? 'warning' : 'error';
       const file = relative(cwd, `${sessionDir}/${r.submission?.file ?? 'submissions.yaml'}`);
-      const first = problems(r)[0];
-      const page = first?.[1].place?.page;
       const why = problems(r)
-        .map(([rule, f]) => `${rule}: ${f.detail}`)
+        .map(([rule, f]) => `${rule}: ${f.detail}${f.place?.page ? ` (p. ${f.place.page})` : ''}`)
         .join(' ');
-      return `::${level} file=${escapeProperty(file)}${page ? `,line=${page}` : ''},title=${escapeProperty(`${r.candidate} ${r.status}`)}::${escapeData(why)}`;
+      return `::${level} file=${escapeProperty(file)},title=${escapeProperty(`${r.candidate} ${r.status}`)}::${escapeData(why)}`;
     });
 }

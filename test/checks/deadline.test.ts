@@ -42,6 +42,15 @@ describe('deadline', () => {
     expect(checkDeadline(submission('2023-08-26T00:00'), byDay).status).toBe('fail');
   });
 
+  it('ends a deadline that is a span of days at the end of its last day', () => {
+    const span = {
+      ...session,
+      keyDates: [{ id: 'remise-dossier', from: '2023-08-21', to: '2023-08-25', title: 'Rendu' }],
+    };
+    expect(checkDeadline(submission('2023-08-25T23:59:59+02:00'), span).status).toBe('pass');
+    expect(checkDeadline(submission('2023-08-26T00:00:00+02:00'), span).status).toBe('fail');
+  });
+
   it('returns an error finding, not an exception, when the deadline key date does not exist', () => {
     const broken = { ...session, rules: { ...session.rules, deadline: 'nowhere' } };
     const found = checkDeadline(submission(), broken);
