@@ -68,7 +68,7 @@ export async function planSchedule(dir: string, options: PlanOptions = {}): Prom
     .map((m) => ({ id: m.id, expertise: m.expertise, days: new Set(m.available) }));
   const { demands, blocked, makeup } = buildDemands(loaded, codes, seats, blocks, previous);
   const specialisations = [...new Set(demands.map((d) => d.specialisation))].sort();
-  const problem: Problem = {
+  let problem: Problem = {
     demands,
     members: seats,
     juries: formJuries(seats, defence.jurySize, specialisations, options),
@@ -76,8 +76,20 @@ export async function planSchedule(dir: string, options: PlanOptions = {}): Prom
     rooms: defence.rooms.length,
     maxPerDay: defence.maxDefencesPerMemberPerDay,
   };
-  const solution = await solve(problem, options);
-  const { placed, left } = place(solution, demands);
+  let solution = await solve(problem, options);
+  let { placed, left } = place(solution, demands);
+  const juryless = new Set(
+    solution.structure.classes.filter((c) => c.units.length === 0).flatMap((c) => c.codes),
+  );
+  if (left.some((code) => juryless.has(code))) {
+    // Someone has no jury while juries were restricted to a few partners: try every pairing.
+    const every = formJuries(seats, defence.jurySize, specialisations, { maxJuries: Infinity });
+    if (every.length > problem.juries.length) {
+      problem = { ...problem, juries: every };
+      solution = await solve(problem, options);
+      ({ placed, left } = place(solution, demands));
+    }
+  }
   const reasons = [...blocked, ...(await diagnose(left, problem, solution, blocks, options))];
   const draft = {
     session: session.id,

@@ -158,6 +158,27 @@ describe('recevable schedule', () => {
     ]);
   });
 
+  it('tries every pairing when restricting juries to a few partners leaves someone without one', async () => {
+    const dir = await makeSession({
+      candidates: ['C009'],
+      members: ['J01', 'J02', 'J06', 'J09'],
+      editCandidates: (rows) => {
+        rows[0]!['company'] = 'Initech France';
+        rows[0]!['tutor'] = 'T09';
+      },
+    });
+    await editYaml(dir, 'candidates.yaml', (d) => {
+      (d['tutors'] as unknown[]).push({
+        id: 'T09',
+        name: 'Bruno Jurelet',
+        email: 'bruno@tutorat.example.org',
+      });
+    });
+    const plan = await planSchedule(dir, { all: true, maxJuries: 1, partners: 1 });
+    expect(plan.schedule.slots.map((s) => s.jury)).toEqual([['J02', 'J09']]);
+    expect(plan.solver.juries).toBe(5);
+  });
+
   it('moves only the withdrawn juror’s defences, with a new version and changelog', async () => {
     const dir = await makeSession();
     expect((await schedule(dir, '--all')).code).toBe(0);
