@@ -1,10 +1,7 @@
 /** `recevable schedule <session-dir>`: order of passage, convocations and jury mailings. */
-import { join } from 'node:path';
 import { Exit, type Command } from '../command.ts';
-import { writeConvocations } from '../convocations/write.ts';
 import { Errors, recevableError } from '../errors.ts';
-import { scheduleYaml, writeAtomic } from '../schedule/files.ts';
-import { planSchedule } from '../schedule/plan.ts';
+import { scheduleSession } from '../schedule/publish.ts';
 
 export const command: Command = {
   name: 'schedule',
@@ -39,16 +36,18 @@ export const command: Command = {
       );
     }
     const dryRun = args.values['dry-run'] === true;
-    const plan = await planSchedule(dir, {
+    const {
+      plan,
+      convocations: mail,
+      ok: passed,
+    } = await scheduleSession(dir, {
       all: args.values['all'] === true,
+      dryRun,
       ...(timeLimit ? { timeLimit } : {}),
     });
     const { schedule, violations, solver } = plan;
     const ok = violations.length === 0;
-    if (ok && !dryRun && plan.changed)
-      await writeAtomic(join(plan.loaded.dir, 'schedule.yaml'), scheduleYaml(schedule));
-    const mail = ok ? await writeConvocations(plan.loaded, schedule, { dryRun }) : undefined;
-    const failed = !ok || (mail?.problems.length ?? 0) > 0 || plan.problems.length > 0;
+    const failed = !passed;
     if (args.values['json']) {
       io.json({
         ok: !failed,
