@@ -13,7 +13,7 @@ import type { Layout } from './exclusions.ts';
 
 /** File name of the index inside a corpus folder. */
 export const INDEX_FILE = 'index.sqlite';
-const FORMAT = '1';
+const FORMAT = '2';
 
 /** One document of the corpus, as listed. */
 export interface CorpusDoc {
@@ -61,8 +61,14 @@ export interface CorpusIndex {
     distinctFingerprints: number;
     bytes: number;
   };
-  /** For each hash, the internal numbers of the documents holding it. */
-  lookup(hashes: Iterable<number>): Map<number, number[]>;
+  /**
+   * For each hash held by at most `maxDocs` documents, the internal numbers of those documents;
+   * for the hashes held by more (common phrases), only their document frequency.
+   */
+  lookup(
+    hashes: Iterable<number>,
+    maxDocs?: number,
+  ): { postings: Map<number, number[]>; frequent: Map<number, number> };
   /** Listing and text of a document by internal number. */
   load(n: number): { doc: CorpusDoc; text: string; layout: Layout };
   close(): void;
@@ -74,6 +80,7 @@ CREATE TABLE IF NOT EXISTS docs (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
   year INTEGER, candidate TEXT, sha256 TEXT NOT NULL UNIQUE, words INTEGER NOT NULL, hashes BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS texts (n INTEGER PRIMARY KEY, text BLOB NOT NULL, layout TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS postings (hash INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (hash, doc)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS df (hash INTEGER PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 `;
 
 interface DocRow {
@@ -120,7 +127,12 @@ export function openCorpus(dir: string, options: { create?: boolean } = {}): Cor
   } catch (error) {
     throw recevableError(Errors.CorpusCorrupt, file, (error as Error).message);
   }
-  const byHash = db.prepare('SELECT doc FROM postings WHERE hash = ?');
+  const byHashes = db.prepare(
+    'SELECT p.hash AS hash, p.doc AS doc FROM json_each(?) AS j CROSS JOIN postings AS p ON p.hash = j.value',
+  );
+  const dfOf = db.prepare(
+    'SELECT d.hash AS hash, d.n AS n FROM json_each(?) AS j CROSS JOIN df AS d ON d.hash = j.value',
+  );
   const docByN = db.prepare('SELECT * FROM docs WHERE n = ?');
 
   return {
@@ -136,6 +148,9 @@ export function openCorpus(dir: string, options: { create?: boolean } = {}): Cor
       );
       const insertText = db.prepare('INSERT INTO texts (n, text, layout) VALUES (?, ?, ?)');
       const insertPosting = db.prepare('INSERT OR IGNORE INTO postings (hash, doc) VALUES (?, ?)');
+      const countUp = db.prepare(
+        'INSERT INTO df (hash, n) VALUES (?, 1) ON CONFLICT (hash) DO UPDATE SET n = n + 1',
+      );
       const postings: [number, number][] = [];
       db.exec('BEGIN');
       try {
@@ -162,7 +177,10 @@ export function openCorpus(dir: string, options: { create?: boolean } = {}): Cor
         }
         // Sorted inserts keep the B-tree writes local.
         postings.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-        for (const [h, n] of postings) insertPosting.run(h, n);
+        for (const [h, n] of postings) {
+          insertPosting.run(h, n);
+          countUp.run(h);
+        }
         db.exec('COMMIT');
       } catch (error) {
         db.exec('ROLLBACK');
@@ -177,8 +195,13 @@ export function openCorpus(dir: string, options: { create?: boolean } = {}): Cor
         { n: number; hashes: Uint8Array } | undefined;
       if (!row) return false;
       const del = db.prepare('DELETE FROM postings WHERE hash = ? AND doc = ?');
+      const countDown = db.prepare('UPDATE df SET n = n - 1 WHERE hash = ?');
       db.exec('BEGIN');
-      for (const h of unpack(row.hashes)) del.run(h, row.n);
+      for (const h of unpack(row.hashes)) {
+        del.run(h, row.n);
+        countDown.run(h);
+      }
+      db.exec('DELETE FROM df WHERE n <= 0');
       db.prepare('DELETE FROM texts WHERE n = ?').run(row.n);
       db.prepare('DELETE FROM docs WHERE n = ?').run(row.n);
       db.exec('COMMIT');
@@ -193,24 +216,36 @@ export function openCorpus(dir: string, options: { create?: boolean } = {}): Cor
         documents: one('SELECT count(*) AS v FROM docs'),
         words: one('SELECT sum(words) AS v FROM docs'),
         postings: one('SELECT count(*) AS v FROM postings'),
-        distinctFingerprints: one('SELECT count(DISTINCT hash) AS v FROM postings'),
+        distinctFingerprints: one('SELECT count(*) AS v FROM df'),
         bytes: one(
           'SELECT page_count * page_size AS v FROM pragma_page_count(), pragma_page_size()',
         ),
       };
     },
-    lookup(hashes) {
-      const out = new Map<number, number[]>();
-      for (const h of hashes) {
-        if (out.has(h)) continue;
-        const rows = byHash.all(h) as { doc: number }[];
-        if (rows.length > 0)
-          out.set(
-            h,
-            rows.map((r) => r.doc),
-          );
+    lookup(hashes, maxDocs = Infinity) {
+      const postings = new Map<number, number[]>();
+      const frequent = new Map<number, number>();
+      // One query per batch: a statement per hash costs more than the B-tree probe itself.
+      const all = [...new Set(hashes)];
+      for (let from = 0; from < all.length; from += 4096) {
+        const rare: number[] = [];
+        for (const { hash, n } of dfOf.all(JSON.stringify(all.slice(from, from + 4096))) as {
+          hash: number;
+          n: number;
+        }[]) {
+          if (n > maxDocs) frequent.set(hash, n);
+          else rare.push(hash);
+        }
+        for (const { hash, doc } of byHashes.all(JSON.stringify(rare)) as {
+          hash: number;
+          doc: number;
+        }[]) {
+          const list = postings.get(hash);
+          if (list) list.push(doc);
+          else postings.set(hash, [doc]);
+        }
       }
-      return out;
+      return { postings, frequent };
     },
     load(n) {
       const row = docByN.get(n) as DocRow | undefined;

@@ -106,7 +106,10 @@ export function tokenize(text: string): Tokens {
       pending = undefined;
     }
     const next = text[end];
-    if (next !== undefined && HYPHEN_BREAK.test(text.slice(end, end + 12))) {
+    if (
+      (next === '-' || next === '\u2010' || next === '\u00AD') &&
+      HYPHEN_BREAK.test(text.slice(end, end + 12))
+    ) {
       pending = { start: from, word };
       continue;
     }

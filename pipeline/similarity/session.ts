@@ -62,14 +62,18 @@ export function analyseSession(
   }
   const corpus = options.corpus;
   const corpusSize = corpus?.count() ?? 0;
-  const corpusDf =
-    corpus && corpusSize > 0 ? corpus.lookup(sessionDf.keys()) : new Map<number, number[]>();
   const documents = docs.length + corpusSize;
   const commonCutoff = Math.max(
     options.commonMin ?? 10,
     Math.ceil((options.commonShare ?? 0.05) * documents),
   );
+  const found =
+    corpus && corpusSize > 0
+      ? corpus.lookup(sessionDf.keys(), commonCutoff)
+      : { postings: new Map<number, number[]>(), frequent: new Map<number, number>() };
+  const corpusDf = found.postings;
   const isCommon = (h: number): boolean =>
+    found.frequent.has(h) ||
     (sessionDf.get(h)?.length ?? 0) + (corpusDf.get(h)?.length ?? 0) > commonCutoff;
   for (const doc of docs) blockCommon(doc, isCommon);
 

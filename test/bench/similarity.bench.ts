@@ -1,0 +1,235 @@
+/**
+ * `npm run bench:similarity`: (a) PAN 2013 screening, every suspicious document against the
+ * corpus index of every source, next to Debian's `sim_text` on the same files in the same run;
+ * (b) one 20,000-word dossier against a generated corpus of 5,000 dossiers (time, peak RSS,
+ * in a child process of its own); (c) a 100-dossier session, all pairs.
+ * Environment: BENCH_CORPUS_WORDS (words per generated corpus dossier, default 8000).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { align } from '../../pipeline/similarity/align.ts';
+import { openCorpus, type NewCorpusDoc } from '../../pipeline/similarity/corpus-index.ts';
+import { fingerprint } from '../../pipeline/similarity/fingerprint.ts';
+import { tokenize } from '../../pipeline/similarity/normalise.ts';
+import { prepare, type Prepared } from '../../pipeline/similarity/prepare.ts';
+import { analyseSession } from '../../pipeline/similarity/session.ts';
+import { prose } from '../similarity/prose.ts';
+
+const PAN = resolve(import.meta.dirname, '../../../shared/pan');
+const say = (line: string): void => void process.stdout.write(`${line}\n`);
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+function corpusDoc(id: string, text: string): NewCorpusDoc {
+  const tokens = tokenize(text);
+  return {
+    id,
+    name: `${id}.txt`,
+    sha256: id,
+    words: tokens.count,
+    text,
+    layout: {},
+    hashes: fingerprint(tokens).hashes,
+  };
+}
+
+/** (a) PAN screening with the index vs sim_text on the same files. */
+function panScreening(work: string): void {
+  const susp = readdirSync(join(PAN, 'susp'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  const src = readdirSync(join(PAN, 'src'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  const truth = new Set(
+    readFileSync(join(PAN, 'pairs'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.trim().replace(/\s+/, ' ')),
+  );
+
+  const list =
+    [...susp.map((f) => join(PAN, 'susp', f)), '/', ...src.map((f) => join(PAN, 'src', f))].join(
+      '\n',
+    ) + '\n';
+  const simStart = performance.now();
+  const simOut = execFileSync('sim_text', ['-p', '-t', '1', '-S', '-T', '-i'], {
+    input: list,
+    maxBuffer: 1 << 28,
+  }).toString();
+  const simMs = performance.now() - simStart;
+  const simPairs = new Set<string>();
+  for (const m of simOut.matchAll(
+    /(suspicious-document\d+\.txt) consists for \d+ % of .*?(source-document\d+\.txt) material/g,
+  ))
+    simPairs.add(`${m[1]} ${m[2]}`);
+
+  const dir = join(work, 'pan-corpus');
+  rmSync(dir, { recursive: true, force: true });
+  const started = performance.now();
+  const index = openCorpus(dir, { create: true });
+  const sources: Prepared[] = [];
+  const docs: NewCorpusDoc[] = [];
+  for (const f of src) {
+    const doc = prepare(f, readFileSync(join(PAN, 'src', f), 'utf8'), {}, { exclusions: false });
+    sources.push(doc);
+    docs.push({
+      id: f,
+      name: f,
+      sha256: f,
+      words: doc.tokens.count,
+      text: doc.text,
+      layout: {},
+      hashes: doc.fingerprints.hashes,
+    });
+  }
+  index.add(docs);
+  const indexed = performance.now();
+  const byN = new Map(index.list().map((d, i) => [i + 1, d.id]));
+  const prepared = new Map(sources.map((s) => [s.id, s]));
+  const found = new Set<string>();
+  let passages = 0;
+  for (const f of susp) {
+    const doc = prepare(f, readFileSync(join(PAN, 'susp', f), 'utf8'), {}, { exclusions: false });
+    const hits = index.lookup(new Set(doc.fingerprints.hashes));
+    const candidates = new Set<number>();
+    for (const list of hits.postings.values()) for (const n of list) candidates.add(n);
+    for (const n of candidates) {
+      const id = byN.get(n);
+      const source = id ? prepared.get(id) : undefined;
+      if (!source) continue;
+      const p = align(doc, source);
+      if (p.length > 0) found.add(`${f} ${source.id}`);
+      passages += p.length;
+    }
+  }
+  const ours = performance.now() - started;
+  index.close();
+  const recall = (pairs: Set<string>): string =>
+    `${[...truth].filter((p) => pairs.has(p)).length}/${truth.size} truth pairs`;
+  say(`(a) PAN screening: ${susp.length} suspicious × ${src.length} sources`);
+  say(
+    `    recevable (index build ${seconds(indexed - started)} + queries): ${seconds(ours)}, ${found.size} pairs, ${passages} passages, ${recall(found)}`,
+  );
+  say(
+    `    sim_text -p -t 1 -S -T -i:             ${seconds(simMs)}, ${simPairs.size} pairs, ${recall(simPairs)}`,
+  );
+  say(`    ratio recevable / sim_text: ${(ours / simMs).toFixed(2)}`);
+}
+
+const TEMPLATE = prose(424242, 600);
+
+/** The generated corpus of (b), built once per size and kept in the temp folder. */
+function generatedCorpus(work: string, count: number, words: number): string {
+  const dir = join(work, `corpus-${count}x${words}`);
+  if (existsSync(join(dir, 'complete'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  const started = performance.now();
+  const index = openCorpus(dir, { create: true });
+  for (let from = 0; from < count; from += 250) {
+    const batch: NewCorpusDoc[] = [];
+    for (let i = from; i < Math.min(count, from + 250); i++)
+      batch.push(
+        corpusDoc(`2022-D${String(i).padStart(4, '0')}`, `${TEMPLATE}\n${prose(i + 1, words)}`),
+      );
+    index.add(batch);
+  }
+  const stats = index.stats();
+  index.close();
+  writeFileSync(join(dir, 'complete'), '');
+  say(
+    `    corpus built: ${stats.documents} dossiers × ${words} words, ${stats.postings} postings, ${(stats.bytes / 1048576).toFixed(0)} MB, ${seconds(performance.now() - started)} (not timed below)`,
+  );
+  return dir;
+}
+
+/** The 20,000-word dossier of (b): template, own prose, five passages copied from the corpus. */
+function queryDossier(count: number, words: number): string {
+  const parts = [TEMPLATE, prose(777_001, 8000)];
+  for (const i of [17, Math.floor(count / 4), Math.floor(count / 2), count - 2, count - 1]) {
+    const source = prose(i + 1, words).split(' ');
+    parts.push(source.slice(1000, 1400).join(' '), prose(777_100 + i, 1900));
+  }
+  return parts.join('\n');
+}
+
+/** Child of (b): one dossier against the corpus; prints time and peak RSS as JSON. */
+function queryChild(dir: string, count: number, words: number): void {
+  const text = queryDossier(count, words);
+  const started = performance.now();
+  const corpus = openCorpus(dir);
+  const { analyses } = analyseSession([{ id: 'Q', candidate: 'Q', text, layout: {} }], { corpus });
+  corpus.close();
+  const ms = performance.now() - started;
+  const a = analyses.get('Q');
+  process.stdout.write(
+    JSON.stringify({
+      ms,
+      rssMb: process.resourceUsage().maxRSS / 1024,
+      words: tokenize(text).count,
+      share: a?.share,
+      sources: a?.sources.map((s) => s.id),
+    }),
+  );
+}
+
+function oneAgainstCorpus(work: string): void {
+  const count = 5000;
+  const words = Number(process.env['BENCH_CORPUS_WORDS'] ?? 8000);
+  say(`(b) one 20,000-word dossier against ${count} generated dossiers`);
+  const dir = generatedCorpus(work, count, words);
+  const child = spawnSync(
+    process.execPath,
+    [import.meta.filename, '--query', dir, String(count), String(words)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  );
+  if (child.status !== 0) throw new Error(`query child failed: ${child.stderr}`);
+  const r = JSON.parse(child.stdout) as {
+    ms: number;
+    rssMb: number;
+    words: number;
+    share: number;
+    sources: string[];
+  };
+  say(
+    `    ${r.words} words: ${seconds(r.ms)} (target ≤ 1 s, ratio ${(r.ms / 1000).toFixed(2)}), peak RSS ${r.rssMb.toFixed(0)} MB (target ≤ 512 MB, ratio ${(r.rssMb / 512).toFixed(2)}); share ${(r.share * 100).toFixed(1)}% from ${r.sources.join(', ')}`,
+  );
+}
+
+/** (c) a session of 100 dossiers of 20,000 words, all pairs, with the template and 5 copied pairs. */
+function sessionAllPairs(): void {
+  const texts = [];
+  for (let i = 0; i < 100; i++) {
+    let body = prose(900_000 + i, 19_000);
+    if (i % 20 === 1) body = `${prose(900_000 + i - 1, 19_000).slice(0, 20_000)} ${body}`;
+    texts.push({
+      id: `C${String(i).padStart(3, '0')}`,
+      candidate: `C${i}`,
+      text: `${TEMPLATE}\n${body}`,
+      layout: {},
+    });
+  }
+  const template = new Set<number>();
+  const started = performance.now();
+  const { analyses } = analyseSession(texts, { template });
+  const ms = performance.now() - started;
+  const flagged = [...analyses.values()].filter((a) => a.share >= 0.1).map((a) => a.id);
+  say(
+    `(c) session of 100 dossiers × ~19,600 words, all pairs: ${seconds(ms)} (target ≤ 30 s, ratio ${(ms / 30_000).toFixed(2)}); ≥ 10 %: ${flagged.join(', ')}`,
+  );
+}
+
+if (process.argv[2] === '--query') {
+  queryChild(process.argv[3] ?? '', Number(process.argv[4]), Number(process.argv[5]));
+} else {
+  const work = join(tmpdir(), 'recevable-bench-similarity');
+  mkdirSync(work, { recursive: true });
+  const only = process.argv[2];
+  if (!only || only === 'a') panScreening(work);
+  if (!only || only === 'b') oneAgainstCorpus(work);
+  if (!only || only === 'c') sessionAllPairs();
+}
