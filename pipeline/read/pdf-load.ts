@@ -64,8 +64,9 @@ const IMAGE_OPS = new Set<number>([
 const BOLD = /bold|black|heavy|semibold|demi|-bd\b|,b\b|\bcbx|\bbx\d/i;
 
 /**
- * Reads one page. Fonts (hence bold) are known only after the operator list is built, which
- * costs as much as the text: it is built only when `fonts` is asked or the page has no text.
+ * Reads one page. Fonts (hence bold) are known only after an operator list is built, which
+ * costs as much as the text: it is built only when `fonts` is asked and the page has a new
+ * font, or when the page has too little text and may be an image.
  */
 export async function readPage(
   doc: PDFDocumentProxy,
@@ -77,7 +78,11 @@ export async function readPage(
   const items = content.items.filter((item): item is TextItem => 'str' in item);
   const chars = items.reduce((sum, item) => sum + item.str.trim().length, 0);
   let hasImages = false;
-  if (fonts || chars < 20) {
+  // Fonts are shared by the whole document: the operator list (which loads them) is only
+  // needed for a page that uses a font not met yet, or that may be a scanned page.
+  const unknownFont =
+    fonts && items.some((item) => item.str.trim() && !page.commonObjs.has(item.fontName));
+  if (unknownFont || chars < 20) {
     const ops = await page.getOperatorList();
     hasImages = ops.fnArray.some((fn) => IMAGE_OPS.has(fn));
   }

@@ -1,0 +1,99 @@
+/**
+ * `npm run bench:read`: reading speed against poppler (pdfinfo + pdftotext) on the same files
+ * in the same run, DOCX time with and without LibreOffice, and DOCX page counts against the
+ * generator's true count. Not part of `npm test`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isReadError, readDossier, readDossierInProcess } from '../../pipeline/read/index.ts';
+import { makeDocx, makePdf, type DossierSpec } from '../fixtures/dossier/generate.ts';
+
+const ROUNDS = 3;
+const dir = mkdtempSync(join(tmpdir(), 'recevable-bench-'));
+const sections: DossierSpec['sections'] = [
+  'Introduction',
+  'Présentation de l’entreprise',
+  'Le projet',
+  'Analyse du besoin',
+  'Réalisation',
+  'Bilan',
+  'Conclusion',
+].map((title, i) => ({ title, level: i % 3 === 2 ? 2 : 1 }));
+
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+async function time(run: () => Promise<void> | void): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+async function pages(path: string): Promise<number> {
+  const doc = await readDossier(path);
+  if (isReadError(doc)) throw new Error(`${path}: ${doc.error.message}`);
+  return doc.pages.count;
+}
+
+async function pdfBench(label: string, files: string[]): Promise<void> {
+  let total = 0;
+  for (const file of files) total += await pages(file); // also warms the reader process
+  const child = await time(async () => {
+    for (const file of files) await readDossier(file);
+  });
+  const inProcess = await time(async () => {
+    for (const file of files) await readDossierInProcess(file);
+  });
+  const poppler = await time(() => {
+    for (const file of files) {
+      execFileSync('pdfinfo', [file], { stdio: 'ignore' });
+      execFileSync('pdftotext', [file, '-'], { stdio: 'ignore', maxBuffer: 64 * 1024 * 1024 });
+    }
+  });
+  const rate = (ms: number): string => `${((total / ms) * 1000).toFixed(0)} pages/s`;
+  console.log(`\n${label}: ${files.length} files, ${total} pages (median of ${ROUNDS} rounds)`);
+  console.log(`  readDossier (child process)  ${child.toFixed(0)} ms  ${rate(child)}`);
+  console.log(`  readDossierInProcess         ${inProcess.toFixed(0)} ms  ${rate(inProcess)}`);
+  console.log(`  pdfinfo + pdftotext          ${poppler.toFixed(0)} ms  ${rate(poppler)}`);
+  console.log(
+    `  ratio recevable/poppler (pages/s): child ${(poppler / child).toFixed(2)}, in-process ${(poppler / inProcess).toFixed(2)}`,
+  );
+}
+
+const corpus = readdirSync('../shared/corpus/reports')
+  .filter((name) => name.endsWith('.pdf'))
+  .map((name) => join('../shared/corpus/reports', name));
+await pdfBench('Corpus PDFs', corpus);
+
+const generated: string[] = [];
+for (const [i, count] of [20, 55, 60].entries()) {
+  const path = join(dir, `generated-${count}.pdf`);
+  writeFileSync(path, await makePdf({ pages: count, sections, seed: i + 1, bookmarks: i !== 1 }));
+  generated.push(path);
+}
+await pdfBench('Generated PDFs (one without bookmarks)', generated);
+
+console.log('\nDOCX: ms per document, and page count found vs the true count');
+console.log('  true  LibreOffice (ms)        no LibreOffice (ms)');
+for (const count of [8, 30, 55, 60]) {
+  const spec: DossierSpec = { pages: count, sections, seed: count };
+  const path = join(dir, `generated-${count}.docx`);
+  writeFileSync(path, await makeDocx(spec));
+  const start = performance.now();
+  const rendered = await readDossier(path);
+  const withLo = performance.now() - start;
+  const bare = await readDossier(path, { libreoffice: false });
+  const withoutLo = await time(async () => void (await readDossier(path, { libreoffice: false })));
+  if (isReadError(rendered) || isReadError(bare)) throw new Error(`${path} unreadable`);
+  const describe = (d: typeof bare): string =>
+    `${d.pages.count}${d.pages.exact ? '' : ` [${d.pages.range?.join('–')}]`} ${d.pages.method}`;
+  console.log(
+    `  ${String(count).padStart(4)}  ${describe(rendered).padEnd(18)} ${withLo.toFixed(0).padStart(5)}   ${describe(bare).padEnd(22)} ${withoutLo.toFixed(0).padStart(4)}`,
+  );
+}
