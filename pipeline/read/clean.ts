@@ -4,8 +4,10 @@ import type { Line } from './pdf-load.ts';
 const ZONE = 2;
 const PAGE_NUMBER = /^(?:page\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:\/|sur|of|de)\s*\d{1,4})?$/i;
 
-const key = (text: string): string =>
-  text
+/** Running matter sits at the same height on every page: the key holds the text and the height. */
+const key = (line: Line): string =>
+  `${Math.round(line.y / 4)}|` +
+  line.text
     .replace(/\d+/g, '#')
     .replace(/[ivxlcdm]+$/, '#')
     .replace(/\s+/g, ' ')
@@ -20,15 +22,15 @@ function zoneLines(lines: Line[]): Line[] {
 
 /**
  * A line is running matter when it sits in the top or bottom zone, is not larger than the
- * text, and the same text (digits aside, case kept) sits there on several pages, or when it is
- * a bare page number there.
+ * text, and the same text (digits aside, case kept) sits at the same height on several pages,
+ * or when it is a bare page number there.
  */
 export function removeRunningMatter(pages: Line[][]): Line[][] {
   const withText = pages.filter((lines) => lines.length > 0).length;
   const threshold = withText >= 6 ? 3 : 2;
   const counts = new Map<string, number>();
   for (const lines of pages) {
-    for (const k of new Set(zoneLines(lines).map((line) => key(line.text)))) {
+    for (const k of new Set(zoneLines(lines).map(key))) {
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
   }
@@ -43,7 +45,7 @@ export function removeRunningMatter(pages: Line[][]): Line[][] {
       // A chapter title at the top of its page is larger than text; running heads are not.
       if (!zone.has(line) || line.size > median * 1.2) return true;
       if (PAGE_NUMBER.test(line.text.trim())) return false;
-      return withText < 2 || (counts.get(key(line.text)) ?? 0) < threshold;
+      return withText < 2 || (counts.get(key(line)) ?? 0) < threshold;
     });
   });
 }

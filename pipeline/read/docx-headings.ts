@@ -13,7 +13,7 @@ const TOC_STYLE =
   /^(?:toc|tdm|table des mati[eè]res|index|contents)\s*\d*$|^toc ?heading$|^en-t[êe]te de table des mati[eè]res$/i;
 
 /** True when the paragraph belongs to a generated table of contents. */
-export function isTocParagraph(p: Para): boolean {
+function isTocParagraph(p: Para): boolean {
   const name = p.styleName ?? p.styleId ?? '';
   return (
     TOC_STYLE.test(name) ||

@@ -11,7 +11,7 @@ import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The soffice binary on PATH, or undefined when LibreOffice is not installed. */
-export function findSoffice(): string | undefined {
+function findSoffice(): string | undefined {
   for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
     for (const name of ['soffice', 'libreoffice']) {
       const candidate = join(dir, name);

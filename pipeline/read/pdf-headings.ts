@@ -55,7 +55,7 @@ const STRONG =
   /^(?:(?:partie|chapitre|annexe)\s+[\dIVXLC]+|(?:premi[eè]re|deuxi[eè]me|seconde|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\s+partie)\b/i;
 
 /** The body's size: the font size carrying the most characters. */
-export function bodySize(pages: Line[][]): number {
+function bodySize(pages: Line[][]): number {
   const weights = new Map<number, number>();
   for (const line of pages.flat())
     weights.set(line.size, (weights.get(line.size) ?? 0) + line.text.length);

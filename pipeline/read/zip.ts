@@ -5,7 +5,7 @@
 import { Unzip, UnzipInflate, unzipSync, type UnzipFileInfo } from 'fflate';
 
 /** Limits of a dossier's archive. */
-export const ZIP_LIMITS = {
+const ZIP_LIMITS = {
   /** Total unpacked bytes. */
   total: 200 * 1024 * 1024,
   /** Unpacked bytes of one entry. */
