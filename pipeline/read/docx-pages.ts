@@ -47,7 +47,10 @@ export function unrenderedPages(
   const lower = 1 + Math.max(breaks.explicit, breaks.rendered);
   const estimate = estimatePages(paragraphs);
   const word = wordPages(appXml);
-  if (word !== undefined) {
+  // Word updates <Pages> when it saves; files edited since by other tools keep a stale value
+  // (seen: 1 or 4 pages stated for documents LibreOffice renders on 114–118 pages).
+  const plausible = word !== undefined && estimate <= word * 1.6 + 2 && lower <= word + 2;
+  if (word !== undefined && plausible) {
     return {
       count: Math.max(word, lower),
       method: 'docx-app-xml',

@@ -81,7 +81,22 @@ export async function renderPages(
   const rendered = await readPdf(pdf);
   if ('kind' in rendered)
     return explain(`LibreOffice's PDF could not be read (${rendered.detail})`);
-  document.pages = { count: rendered.pages.count, method: 'libreoffice', exact: true };
+  const count = rendered.pages.count;
+  document.pages = { count, method: 'libreoffice', exact: true };
+  // LibreOffice and Word paginate differently (fonts, spacing): when Word's own plausible
+  // count disagrees, neither is certain.
+  if (fallback.method === 'docx-app-xml' && Math.abs(fallback.count - count) > 2) {
+    document.pages = {
+      count,
+      method: 'libreoffice',
+      exact: false,
+      range: [Math.min(count, fallback.count), Math.max(count, fallback.count)],
+    };
+    document.warnings.push({
+      code: 'READ_PAGES_DISAGREE',
+      message: `LibreOffice renders ${count} pages but Word recorded ${fallback.count} when it last saved the file: check the page count in Word or ask for a PDF.`,
+    });
+  }
   placeHeadings(document.headings, rendered);
   if (rendered.toc) document.toc = rendered.toc;
 }

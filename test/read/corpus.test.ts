@@ -73,3 +73,16 @@ describe('reading the real dossiers of ../shared/corpus', () => {
     expect(doc.headings.find((h) => h.text === 'Contexte')?.page).toBe(1);
   });
 });
+
+describe('Word documents whose own page count disagrees with LibreOffice', () => {
+  it('reports both counts as a range, not as exact, with a warning', async () => {
+    // POI's stress010.docx: Word recorded 118 pages, LibreOffice renders 180.
+    const result = await readDossier('../shared/robustness/poi/integration/stress010.docx');
+    if (isReadError(result)) throw new Error(result.error.message);
+    expect(result.pages.method).toBe('libreoffice');
+    expect(result.pages.exact).toBe(false);
+    expect(result.pages.range?.[0]).toBe(118);
+    expect(result.pages.range?.[1]).toBe(result.pages.count);
+    expect(result.warnings.map((w) => w.code)).toContain('READ_PAGES_DISAGREE');
+  }, 90_000);
+});
