@@ -32,7 +32,10 @@ export async function readPdf(bytes: Uint8Array): Promise<Document | PdfProblem>
 async function readOpened(doc: PDFDocumentProxy): Promise<Document> {
   const warnings: ReadWarning[] = [];
   const count = doc.numPages;
-  const outline = await outlineHeadings(doc);
+  // Per-page bookmarks ("Page 3") or a lone bookmark (the title) say nothing of the plan.
+  const bookmarks = await outlineHeadings(doc);
+  const useful = bookmarks.filter((h) => !/^(?:page|p\.?|slide|diapositive)\s*\d+$/i.test(h.text));
+  const outline = useful.length >= 2 ? useful : [];
   const raw: Line[][] = [];
   const images: boolean[] = [];
   const failed: number[] = [];

@@ -185,3 +185,12 @@ describe('reading generated DOCX dossiers', () => {
     expect(doc.pages.range?.[0]).toBe(12);
   });
 });
+
+describe('reading PDFs whose bookmarks are not a plan', () => {
+  it('ignores a lone bookmark and reads the headings from typography', async () => {
+    const doc = await read({ pages: 6, sections: [{ title: 'Introduction' }], toc: false }, 'pdf');
+    expect(doc.headings).toEqual([
+      expect.objectContaining({ text: 'Introduction', page: 2, source: 'typography' }),
+    ]);
+  });
+});
