@@ -27,7 +27,7 @@ export async function readDocx(
   path: string,
   bytes: Uint8Array,
   files: Map<string, Uint8Array>,
-  options: { libreoffice: boolean },
+  options: { /** Time LibreOffice may take, ms; 0 = do not render. */ libreofficeMs: number },
 ): Promise<Document | ReadError> {
   let paragraphs: Para[];
   try {
@@ -41,7 +41,13 @@ export async function readDocx(
   }
   const warnings: ReadWarning[] = [];
   const found = docxHeadings(paragraphs, styleOutlineLevels(text(files, 'word/styles.xml') ?? ''));
-  const headings = found.map((h) => h.heading);
+  const starts: number[] = [];
+  let at = 0;
+  for (const p of paragraphs) {
+    starts.push(at);
+    at += p.text.length + 1;
+  }
+  const headings = found.map(({ heading, index }) => ({ ...heading, offset: starts[index] ?? 0 }));
   const body = paragraphs.map((p) => p.text).join('\n');
   const appXml = text(files, 'docProps/app.xml');
   const document: Document = {
@@ -56,7 +62,7 @@ export async function readDocx(
     warnings,
     meta: meta(appXml, text(files, 'docProps/core.xml')),
   };
-  await renderPages(document, bytes, 'docx', options.libreoffice);
+  await renderPages(document, bytes, 'docx', options.libreofficeMs);
   return document;
 }
 
@@ -65,7 +71,7 @@ export async function renderPages(
   document: Document,
   bytes: Uint8Array,
   extension: 'docx' | 'odt',
-  libreoffice: boolean,
+  libreofficeMs: number,
 ): Promise<void> {
   const fallback = document.pages;
   const explain = (why: string): void => {
@@ -75,8 +81,8 @@ export async function renderPages(
       message: `${why}: the page count ${fallback.count}${range} comes from ${fallback.method} and is not exact.`,
     });
   };
-  if (!libreoffice) return explain('LibreOffice rendering was turned off');
-  const pdf = await renderPdf(bytes, extension);
+  if (libreofficeMs <= 0) return explain('LibreOffice rendering was turned off');
+  const pdf = await renderPdf(bytes, extension, libreofficeMs);
   if ('failed' in pdf) return explain(pdf.failed);
   const rendered = await readPdf(pdf);
   if ('kind' in rendered)

@@ -68,15 +68,17 @@ export async function readDossierInProcess(
       return readError(Errors.ReadXmlDoctype, path, name);
     }
   }
-  const libreoffice = options.libreoffice !== false;
+  // LibreOffice must finish before the reader is killed, or its process would be orphaned.
+  const libreofficeMs =
+    options.libreoffice === false ? 0 : Math.min(45_000, (options.timeoutMs ?? 60_000) - 5_000);
   if (zip.files.has('word/document.xml')) {
     const { readDocx } = await import('./docx.ts');
-    const doc = await readDocx(path, bytes, zip.files, { libreoffice });
+    const doc = await readDocx(path, bytes, zip.files, { libreofficeMs });
     return 'error' in doc ? doc : renamed(doc, ext, path);
   }
   if (zip.files.has('content.xml')) {
     const { readOdt } = await import('./odt.ts');
-    const doc = await readOdt(path, bytes, zip.files, { libreoffice });
+    const doc = await readOdt(path, bytes, zip.files, { libreofficeMs });
     return 'error' in doc ? doc : renamed(doc, ext, path);
   }
   return readError(

@@ -31,7 +31,7 @@ export async function readDossier(
   const memoryMb = options.memoryMb ?? 512;
   const outcome = await runInReader(
     path,
-    { libreoffice: options.libreoffice },
+    { libreoffice: options.libreoffice, timeoutMs },
     memoryMb,
     timeoutMs,
   );

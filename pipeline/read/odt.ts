@@ -30,7 +30,7 @@ export async function readOdt(
   path: string,
   bytes: Uint8Array,
   files: Map<string, Uint8Array>,
-  options: { libreoffice: boolean },
+  options: { /** Time LibreOffice may take, ms; 0 = do not render. */ libreofficeMs: number },
 ): Promise<Document | ReadError> {
   const mimetype = files.get('mimetype');
   if (mimetype && !strFromU8(mimetype).includes('opendocument.text')) {
@@ -81,6 +81,6 @@ export async function readOdt(
     warnings: [],
     meta: {},
   };
-  await renderPages(document, bytes, 'odt', options.libreoffice);
+  await renderPages(document, bytes, 'odt', options.libreofficeMs);
   return document;
 }

@@ -54,6 +54,7 @@ describe('reading generated PDF dossiers', () => {
       ...plan.headings.map(({ text, page }) => ({ text, page })),
     ]);
     expect(doc.headings.find((h) => h.text === 'Analyse du besoin')?.level).toBe(2);
+    for (const h of doc.headings) expect(doc.text.startsWith(h.text, h.offset), h.text).toBe(true);
   });
 
   it('removes the running header and the "Page n sur N" footer from the text', async () => {
@@ -141,6 +142,7 @@ describe('reading generated DOCX dossiers', () => {
       ...SECTIONS.map((s) => [s.level ?? 1, s.title]),
     ]);
     expect(doc.headings.some((h) => h.text === 'Dossier professionnel')).toBe(false);
+    for (const h of doc.headings) expect(doc.text.startsWith(h.text, h.offset), h.text).toBe(true);
   });
 
   it('falls back to bold paragraphs when no style marks the headings', async () => {
