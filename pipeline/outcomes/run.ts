@@ -77,7 +77,7 @@ const byCode = (a: { candidate: string }, b: { candidate: string }) =>
  * (`loadSession`, the same checks as `recevable validate`) or there is no outcomes.yaml.
  */
 export async function runOutcomes(dir: string): Promise<OutcomesRun> {
-  const loaded = await loadSession(dir);
+  const loaded = await loadSession(dir, { with: ['outcomes', 'tutoring'] });
   const { session, candidates } = loaded;
   const file = loaded.outcomes;
   if (!file) throw recevableError(Errors.OutcomesFileMissing, dir);

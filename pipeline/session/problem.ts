@@ -21,6 +21,12 @@ export interface Problem {
   readonly expected?: string;
   /** What to do about it. */
   readonly fix: string;
+  /**
+   * `false` when the data stays usable despite the problem: `validate` still reports it, but
+   * commands load the session and decide the entry themselves (a submission from an unknown
+   * candidate becomes a finding of `check`, and the other dossiers are still decided).
+   */
+  readonly blocking?: false;
 }
 
 /** A position in a file. */

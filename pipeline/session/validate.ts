@@ -23,7 +23,7 @@ export type LoadedSession = SessionData & {
   readonly dir: string;
 };
 
-/** Every problem of the folder, sorted; `loaded` when there is none. */
+/** Every problem of the folder, sorted; `loaded` when none of them blocks loading. */
 export interface Validation {
   readonly problems: Problem[];
   readonly loaded?: LoadedSession;
@@ -32,6 +32,8 @@ export interface Validation {
 /** Which files to check: `input` only is what commands need before they run. */
 export interface ValidateOptions {
   readonly roles?: readonly SessionFileEntry['role'][];
+  /** Files not to read at all, by registry key (a command that does not need them). */
+  readonly skip?: readonly SessionFileEntry['key'][];
 }
 
 const rules: readonly Rule[] = [
@@ -52,7 +54,8 @@ export async function validateSession(
   const abs = resolve(dir);
   await assertSessionFolder(dir, abs);
   const roles = options.roles ?? ['input', 'output'];
-  const entries = sessionFiles.filter((e) => roles.includes(e.role));
+  const skip = options.skip ?? [];
+  const entries = sessionFiles.filter((e) => roles.includes(e.role) && !skip.includes(e.key));
   const files = await listFiles(abs, entries);
 
   const problems: Problem[] = [];
@@ -88,8 +91,8 @@ export async function validateSession(
 
   const rank = (file: string) => entries.findIndex((e) => matches(e, file, entries));
   const sorted = sortProblems(uniqueProblems(problems), rank);
-  if (sorted.length > 0) return { problems: sorted };
-  return { problems: [], loaded: assemble(abs, parsedFiles, entries) };
+  if (sorted.some((p) => p.blocking !== false)) return { problems: sorted };
+  return { problems: sorted, loaded: assemble(abs, parsedFiles, entries) };
 }
 
 async function assertSessionFolder(dir: string, abs: string): Promise<void> {

@@ -152,7 +152,7 @@ describe('recevable outcomes on bad data', () => {
     );
     const { code, io } = await run(dir);
     expect(code).toBe(1);
-    expect(io.out).toEqual([]);
+    expect(io.out).toMatchObject([{ error: { code: 'SESSION_INVALID' } }]);
     const lines = (await readFile(join(dir, 'outcomes.yaml'), 'utf8')).split('\n');
     const line = lines.indexOf('  - candidate: C031') + 1;
     expect(io.err.join('\n')).toContain(
@@ -168,7 +168,7 @@ describe('recevable outcomes on bad data', () => {
     await edit(dir, 'outcomes.yaml', (t) => t.replace('B3: failed', 'B3: passed'));
     const { code, io } = await run(dir);
     expect(code).toBe(1);
-    expect(io.out).toEqual([]);
+    expect(io.out).toMatchObject([{ error: { code: 'SESSION_INVALID' } }]);
     expect(io.err.join('\n')).toMatch(
       /outcomes\.yaml:\d+:\d+: Unexpected "passed"[\s\S]*SESSION_INVALID[\s\S]*recevable validate/,
     );

@@ -2,14 +2,15 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RecevableError } from '../../pipeline/errors.ts';
-import { loadSession } from '../../pipeline/session/load.ts';
+import { loadSession, type LoadOptions } from '../../pipeline/session/load.ts';
+import { validateSession } from '../../pipeline/session/validate.ts';
 import { demoCopy, locator, removeCopies, replace } from './session-copy.ts';
 
 afterAll(removeCopies);
 
-async function loadError(dir: string): Promise<RecevableError> {
+async function loadError(dir: string, options?: LoadOptions): Promise<RecevableError> {
   try {
-    await loadSession(dir);
+    await loadSession(dir, options);
   } catch (error) {
     if (error instanceof RecevableError) return error;
     throw error;
@@ -29,11 +30,31 @@ describe('loadSession', () => {
     expect(Array.isArray(loaded.submissions.submissions)).toBe(true);
   });
 
-  it('returns optional input files only when present', async () => {
+  it('returns optional input files only when asked for and present', async () => {
     const dir = demoCopy();
-    expect((await loadSession(dir)).tutoring).toBeUndefined();
+    expect((await loadSession(dir, { with: ['tutoring'] })).tutoring).toBeUndefined();
     writeFileSync(join(dir, 'tutoring.yaml'), 'tutoring: []\n');
-    expect((await loadSession(dir)).tutoring?.tutoring).toEqual([]);
+    expect((await loadSession(dir, { with: ['tutoring'] })).tutoring?.tutoring).toEqual([]);
+    expect((await loadSession(dir)).tutoring).toBeUndefined();
+  });
+
+  it('does not stop on a broken optional file the command did not ask for', async () => {
+    const dir = demoCopy();
+    writeFileSync(join(dir, 'tutoring.yaml'), 'tutoring: 3\n');
+    expect((await loadSession(dir)).session.id).toBe('epsi-2023');
+    expect((await loadError(dir, { with: ['tutoring'] })).code).toBe('SESSION_INVALID');
+  });
+
+  it('loads despite a submission from an unknown candidate, which validate still reports', async () => {
+    const dir = demoCopy({
+      'submissions.yaml':
+        'submissions:\n  - { candidate: C999, file: submissions/x.pdf, receivedAt: 2023-08-24T10:00 }\n',
+    });
+    expect((await loadSession(dir)).submissions.submissions).toHaveLength(1);
+    const { problems } = await validateSession(dir);
+    expect(problems.map((p) => [p.code, p.blocking])).toEqual([
+      ['SESSION_UNKNOWN_REFERENCE', false],
+    ]);
   });
 
   it('throws SESSION_INVALID naming the first problem, its place, the count and validate', async () => {

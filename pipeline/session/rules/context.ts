@@ -93,13 +93,14 @@ export class RuleContext {
     path: YamlPath,
     def: ErrorDef<A>,
     args: A,
-    options: { expected?: string; target?: Target } = {},
+    options: { expected?: string; target?: Target; blocking?: false } = {},
   ): void {
     const f = this.#files.find((v) => v.file === file);
     const pos = f
       ? locate(f.parsed.doc, f.parsed.lines, path, options.target)
       : { line: 1, column: 1 };
-    this.problems.push(problem({ file, ...pos }, def, args, options.expected));
+    const found = problem({ file, ...pos }, def, args, options.expected);
+    this.problems.push(options.blocking === false ? { ...found, blocking: false } : found);
   }
 
   /** Reports every repeated text value of `field` in the list at `path` of `key`. */
@@ -129,6 +130,7 @@ export class RuleContext {
     known: ReadonlySet<string>,
     what: string,
     source: string,
+    options: { blocking?: false } = {},
   ): boolean {
     if (typeof value !== 'string') return false; // the schema reports the wrong type
     if (known.has(value)) return true;
@@ -138,7 +140,10 @@ export class RuleContext {
       this.#names.set(known, names);
     }
     const args: [string, string, string, string] = [what, value, names, source];
-    this.report(file, path, Errors.SessionUnknownReference, args, { expected: `one of ${names}` });
+    this.report(file, path, Errors.SessionUnknownReference, args, {
+      expected: `one of ${names}`,
+      ...options,
+    });
     return false;
   }
 }

@@ -70,6 +70,9 @@ export function submissionRules(ctx: RuleContext): void {
   if (!list || !codes) return;
   for (const { index, fields } of list.items) {
     const path = ['submissions', index, 'candidate'];
-    ctx.reference(list.file, path, fields['candidate'], codes, 'candidate', 'candidates.yaml');
+    // Not blocking: `check` turns such a submission into a finding and decides the others.
+    ctx.reference(list.file, path, fields['candidate'], codes, 'candidate', 'candidates.yaml', {
+      blocking: false,
+    });
   }
 }
