@@ -74,6 +74,18 @@ describe('reading the real dossiers of ../shared/corpus', () => {
   });
 });
 
+describe('reading the ODT without LibreOffice', () => {
+  it('estimates its pages from meta.xml as a range, never exact', async () => {
+    const result = await readDossier(corpus('lovasoa-af83-rapport.odt'), { libreoffice: false });
+    if (isReadError(result)) throw new Error(result.error.message);
+    expect(result.pages).toMatchObject({ method: 'estimate', exact: false });
+    const [low = 0, high = 0] = result.pages.range ?? [];
+    expect(low).toBeLessThanOrEqual(5);
+    expect(high).toBeGreaterThanOrEqual(5);
+    expect(result.headings.find((h) => h.text === 'Contexte')?.page).toBeUndefined();
+  });
+});
+
 describe('Word documents whose own page count disagrees with LibreOffice', () => {
   it('reports both counts as a range, not as exact, with a warning', async () => {
     // POI's stress010.docx: Word recorded 118 pages, LibreOffice renders 180.

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isReadError, readDossier } from '../../pipeline/read/index.ts';
 import { makeDocx, makePdf } from '../fixtures/dossier/generate.ts';
@@ -107,6 +108,14 @@ describe('readDossier on hostile files', () => {
   it('reports a zip that is not a Word document', async () => {
     const path = file('archive.docx', docxWithBody('').subarray(0, 60));
     expect(['READ_DOCX_CORRUPT', 'READ_UNKNOWN_FORMAT']).toContain(await errorCode(path));
+  });
+
+  it('reports an OpenDocument spreadsheet as unsupported, with the PDF export as the fix', async () => {
+    const ods = zipSync({
+      mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'),
+      'content.xml': strToU8('<office:document-content><office:body/></office:document-content>'),
+    });
+    expect(await errorCode(file('tableur.odt', ods))).toBe('READ_ODT_UNSUPPORTED');
   });
 
   it('reports a legacy binary .doc and an encrypted Word file clearly', async () => {
