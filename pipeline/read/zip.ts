@@ -7,9 +7,9 @@ import { Unzip, UnzipInflate, unzipSync, type UnzipFileInfo } from 'fflate';
 /** Limits of a dossier's archive. */
 const ZIP_LIMITS = {
   /** Total unpacked bytes. */
-  total: 200 * 1024 * 1024,
+  total: 150 * 1024 * 1024,
   /** Unpacked bytes of one entry. */
-  entry: 120 * 1024 * 1024,
+  entry: 60 * 1024 * 1024,
   /** Entries. */
   entries: 5000,
 } as const;
@@ -72,7 +72,8 @@ function inflateWanted(
         file.terminate();
         return;
       }
-      chunks.push(chunk);
+      // A copy: fflate hands out views of larger buffers that would otherwise stay alive.
+      chunks.push(chunk.slice());
       if (final) files.set(file.name, concat(chunks, size));
     };
     file.start();
@@ -80,7 +81,7 @@ function inflateWanted(
   unzip.register(UnzipInflate);
   try {
     // Small slices bound what one inflate step can produce (deflate's ratio is at most ~1 000).
-    const slice = 16 * 1024;
+    const slice = 2 * 1024;
     for (let at = 0; at < bytes.length && !problem; at += slice) {
       unzip.push(bytes.subarray(at, at + slice), at + slice >= bytes.length);
     }
