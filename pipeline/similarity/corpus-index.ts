@@ -127,12 +127,12 @@ export function openCorpus(dir: string, options: { create?: boolean } = {}): Cor
   } catch (error) {
     throw recevableError(Errors.CorpusCorrupt, file, (error as Error).message);
   }
+  // Common fingerprints (more than ?2 documents) come back once, with their count and no document.
   const byHashes = db.prepare(
-    'SELECT p.hash AS hash, p.doc AS doc FROM json_each(?) AS j CROSS JOIN postings AS p ON p.hash = j.value',
+    `SELECT d.hash, d.n, p.doc FROM json_each(?1) AS j CROSS JOIN df AS d ON d.hash = j.value
+     LEFT JOIN postings AS p ON p.hash = d.hash AND d.n <= ?2`,
   );
-  const dfOf = db.prepare(
-    'SELECT d.hash AS hash, d.n AS n FROM json_each(?) AS j CROSS JOIN df AS d ON d.hash = j.value',
-  );
+  byHashes.setReturnArrays(true);
   const docByN = db.prepare('SELECT * FROM docs WHERE n = ?');
 
   return {
@@ -171,7 +171,7 @@ export function openCorpus(dir: string, options: { create?: boolean } = {}): Cor
             new Uint8Array(unique.buffer),
           );
           const n = Number(info.lastInsertRowid);
-          insertText.run(n, deflateRawSync(doc.text), JSON.stringify(doc.layout));
+          insertText.run(n, deflateRawSync(doc.text, { level: 1 }), JSON.stringify(doc.layout));
           for (const h of unique) postings.push([h, n]);
           added.push(doc.id);
         }
@@ -225,24 +225,21 @@ export function openCorpus(dir: string, options: { create?: boolean } = {}): Cor
     lookup(hashes, maxDocs = Infinity) {
       const postings = new Map<number, number[]>();
       const frequent = new Map<number, number>();
+      const limit = Number.isFinite(maxDocs) ? maxDocs : Number.MAX_SAFE_INTEGER;
       // One query per batch: a statement per hash costs more than the B-tree probe itself.
       const all = [...new Set(hashes)];
       for (let from = 0; from < all.length; from += 4096) {
-        const rare: number[] = [];
-        for (const { hash, n } of dfOf.all(JSON.stringify(all.slice(from, from + 4096))) as {
-          hash: number;
-          n: number;
-        }[]) {
-          if (n > maxDocs) frequent.set(hash, n);
-          else rare.push(hash);
-        }
-        for (const { hash, doc } of byHashes.all(JSON.stringify(rare)) as {
-          hash: number;
-          doc: number;
-        }[]) {
-          const list = postings.get(hash);
-          if (list) list.push(doc);
-          else postings.set(hash, [doc]);
+        const rows = byHashes.all(
+          JSON.stringify(all.slice(from, from + 4096)),
+          limit,
+        ) as unknown as [number, number, number | null][];
+        for (const [hash, n, doc] of rows) {
+          if (doc === null) frequent.set(hash, n);
+          else {
+            const list = postings.get(hash);
+            if (list) list.push(doc);
+            else postings.set(hash, [doc]);
+          }
         }
       }
       return { postings, frequent };
