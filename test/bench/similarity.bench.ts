@@ -122,7 +122,7 @@ const TEMPLATE = prose(424242, 600);
 
 /** The generated corpus of (b), built once per size and kept in the temp folder. */
 function generatedCorpus(work: string, count: number, words: number): string {
-  const dir = join(work, `corpus-${count}x${words}`);
+  const dir = join(work, `corpus-v2-${count}x${words}`);
   if (existsSync(join(dir, 'complete'))) return dir;
   rmSync(dir, { recursive: true, force: true });
   const started = performance.now();

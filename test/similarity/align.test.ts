@@ -44,7 +44,8 @@ describe('passage alignment', () => {
   it('finds a lightly edited passage as one passage across the edits', () => {
     const source = prose(7, 120).split(' ');
     const edited = source.map((w, i) => (i % 20 === 10 ? 'modifié' : w));
-    edited.splice(60, 0, 'vraiment');
+    // Inserted right after an edited word: every unedited run stays at least 15 words long.
+    edited.splice(51, 0, 'vraiment');
     const a = `${prose(8, 200)} ${edited.join(' ')} ${prose(9, 200)}`;
     const b = `${prose(10, 100)} ${source.join(' ')} ${prose(11, 100)}`;
     const passages = align(plain('a', a), plain('b', b));

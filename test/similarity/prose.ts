@@ -14,15 +14,32 @@ const WORDS =
     .split(/\s+/)
     .filter(Boolean);
 
-/** A seeded pseudo-random generator (mulberry32). */
+/**
+ * A seeded pseudo-random generator (sfc32, seeded through splitmix32). Its 128-bit state keeps
+ * the streams of different seeds apart; a 32-bit counter generator would make the generated
+ * dossiers of a large corpus share long runs by accident.
+ */
 export function random(seed: number): () => number {
-  let s = seed >>> 0;
+  let x = seed >>> 0;
+  const split = (): number => {
+    x = (x + 0x9e3779b9) >>> 0;
+    let z = x;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  let a = split();
+  let b = split();
+  let c = split();
+  let d = split();
   return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return (t >>> 0) / 4294967296;
   };
 }
 
