@@ -9,6 +9,9 @@ import { Errors, RecevableError, recevableError } from '../errors.ts';
 import type { Document } from '../../schemas/document.ts';
 import type { Layout } from './exclusions.ts';
 
+/** Largest plain text compared: far above any dossier (60 pages ≈ 0.3 MB of text). */
+const MAX_TEXT_BYTES = 32 * 1048576;
+
 /** A text and what is known of its layout. */
 export interface SourceText {
   readonly text: string;
@@ -37,6 +40,12 @@ export async function readPlainText(path: string): Promise<SourceText> {
       (error as NodeJS.ErrnoException).code ?? 'cannot be read',
     );
   }
+  if (bytes.length > MAX_TEXT_BYTES)
+    throw recevableError(
+      Errors.TextUnreadable,
+      path,
+      `it is larger than ${MAX_TEXT_BYTES / 1048576} MB`,
+    );
   if (bytes.includes(0))
     throw recevableError(Errors.TextUnreadable, path, 'it is a binary file, not text');
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);

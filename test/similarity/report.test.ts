@@ -90,5 +90,16 @@ describe('staff similarity report', () => {
     expect(await main(['compare', join(dir, 'a.txt')], bad)).toBe(2);
     expect(await main(['compare', join(dir, 'a.txt'), join(dir, 'missing.txt')], bad)).toBe(1);
     expect(bad.err).toContain('SIMILARITY_TEXT_UNREADABLE');
+    writeFileSync(join(dir, 'huge.txt'), Buffer.alloc(33 * 1048576, 'a '));
+    const huge = quiet();
+    expect(await main(['compare', join(dir, 'a.txt'), join(dir, 'huge.txt')], huge)).toBe(1);
+    expect(huge.err).toContain('larger than 32 MB');
+    writeFileSync(
+      join(dir, 'latin1.txt'),
+      Buffer.from(Array.from({ length: 4000 }, (_, i) => 0xe0 + (i % 16))),
+    );
+    const latin = quiet();
+    expect(await main(['compare', join(dir, 'a.txt'), join(dir, 'latin1.txt')], latin)).toBe(1);
+    expect(latin.err).toContain('not UTF-8');
   });
 });
