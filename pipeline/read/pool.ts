@@ -5,6 +5,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { Socket } from 'node:net';
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 /** Files a process reads before it is retired (bounds leaks from pathological files). */
@@ -45,6 +46,11 @@ function spawnReader(memoryMb: number): Reader {
   return reader;
 }
 
+/** The stderr pipe, a socket that also keeps the caller alive unless unreferenced. */
+function pipeOf(reader: Reader): Socket | null {
+  return reader.child.stderr as Socket | null;
+}
+
 function release(reader: Reader): void {
   reader.child.removeAllListeners('message');
   const reusable =
@@ -53,6 +59,7 @@ function release(reader: Reader): void {
     // An idle reader must not keep the caller alive; it exits when the caller does.
     reader.child.unref();
     reader.child.channel?.unref();
+    pipeOf(reader)?.unref();
     idle.push(reader);
   } else if (reader.child.connected) reader.child.disconnect();
 }
@@ -68,6 +75,7 @@ export function runInReader(
   const reader = at >= 0 ? (idle.splice(at, 1)[0] as Reader) : spawnReader(memoryMb);
   reader.child.ref();
   reader.child.channel?.ref();
+  pipeOf(reader)?.ref();
   reader.served += 1;
   const id = nextId++;
   return new Promise((resolve) => {
