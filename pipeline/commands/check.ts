@@ -5,6 +5,7 @@ import { checkSession } from '../checks/index.ts';
 import { Exit, type Command } from '../command.ts';
 import { Errors, recevableError } from '../errors.ts';
 import { annotations, markdownTable, printTable } from '../results/report.ts';
+import { checkSimilarity } from '../similarity/check.ts';
 
 export const command: Command = {
   name: 'check',
@@ -55,6 +56,7 @@ export const command: Command = {
     const report = await checkSession(dir, {
       ...(only ? { only } : {}),
       libreoffice: args.values['no-libreoffice'] !== true,
+      sessionChecks: { similarity: checkSimilarity },
       onProgress: (done, total, candidate) => {
         if (!bar) return;
         if (!active) bar.start(total, 0, { candidate });
