@@ -10,10 +10,13 @@ const startsWith = (bytes: Uint8Array, magic: number[], at = 0): boolean =>
 const ascii = (bytes: Uint8Array, length: number): string =>
   String.fromCharCode(...bytes.subarray(0, length));
 
-/** `%PDF-` may follow some junk (the spec tolerates 1 024 bytes of it, and so do viewers). */
+/**
+ * `%PDF-` may follow some junk (the spec tolerates 1 024 bytes of it, and so do viewers); a
+ * damaged header with PDF objects right after is still a (broken) PDF, for pdf.js to try.
+ */
 function findPdfHeader(bytes: Uint8Array): boolean {
   const head = ascii(bytes, Math.min(bytes.length, 1024));
-  return head.includes('%PDF-');
+  return head.includes('%PDF') || /\d+ \d+ obj\b|\bendobj\b|^trailer\b|\bxref\s/m.test(head);
 }
 
 export function sniff(bytes: Uint8Array): Sniffed {

@@ -72,6 +72,13 @@ describe('table of contents', () => {
 describe('format from bytes', () => {
   it('recognises PDF, zip, OLE2 and common impostors', () => {
     expect(sniff(new TextEncoder().encode('%PDF-1.7\n'))).toEqual({ kind: 'pdf' });
+    expect(
+      sniff(new TextEncoder().encode('%\u00e2\n1 0 obj\n<< /Type /Catalog >>\nendobj')),
+    ).toEqual({ kind: 'pdf' });
+    expect(sniff(new TextEncoder().encode('oops\n'))).toEqual({
+      kind: 'other',
+      looksLike: 'plain text',
+    });
     expect(sniff(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0]))).toEqual({ kind: 'zip' });
     expect(sniff(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toEqual({
       kind: 'ole',
