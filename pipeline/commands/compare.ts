@@ -14,7 +14,9 @@ export const command: Command = {
     const [a, b, ...rest] = positionals;
     if (!a || !b || rest.length > 0)
       throw recevableError(Errors.BadArguments, 'compare', 'expected exactly two files');
-    const [ta, tb] = await Promise.all([readSourceText(a), readSourceText(b)]);
+    // One after the other: each read is a child process with its own memory cap.
+    const ta = await readSourceText(a);
+    const tb = await readSourceText(b);
     const { analyses } = analyseSession(
       [
         { id: 'a', candidate: 'a', ...ta },
