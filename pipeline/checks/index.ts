@@ -10,8 +10,8 @@ import { parse } from 'yaml';
 import type { Document, ReadError } from '../../schemas/document.ts';
 import { Result, type Finding, type ResultsSummary } from '../../schemas/result.ts';
 import { Errors, recevableError } from '../errors.ts';
-import { readDossier, readerVersion } from '../read/index.ts';
-import { DocumentCache, sha256File } from '../results/cache.ts';
+import { readerVersion } from '../read/index.ts';
+import { documentCache, readThroughCache, type DocumentCache } from '../results/cache.ts';
 import { overallStatus, summarise } from '../results/summary.ts';
 import { tool, writeResult, writeSummary } from '../results/write.ts';
 import { loadSession, type LoadedSession } from '../session/load.ts';
@@ -73,24 +73,14 @@ async function readOne(
   if (!chosen.submission) return { chosen };
   const placed = await placeFile(loaded.dir, chosen.submission.file);
   if ('finding' in placed) return { chosen, problem: placed.finding };
-  const sha256 = await sha256File(placed.path);
-  const cached = await cache.get(sha256);
-  if (cached) {
-    stats.cached += 1;
-    return { chosen, path: placed.path, sha256, document: cached };
-  }
-  const file = chosen.submission.file;
-  const document = await readDossier(placed.path, readOptions).catch(
-    (error: unknown): ReadError => ({
-      error: {
-        code: 'READ_INTERNAL',
-        message: `${file}: ${String(error)}`,
-        hint: 'This is a bug in recevable; please report it.',
-      },
-    }),
+  const { sha256, document, cached } = await readThroughCache(
+    cache,
+    placed.path,
+    chosen.submission.file,
+    readOptions,
   );
-  stats.read += 1;
-  await cache.set(sha256, document);
+  if (cached) stats.cached += 1;
+  else stats.read += 1;
   return { chosen, path: placed.path, sha256, document };
 }
 
@@ -195,7 +185,7 @@ export async function checkSession(
   const selected = only ? chosen.filter((c) => only.has(c.candidate)) : chosen;
 
   const readOptions = { libreoffice: options.libreoffice !== false };
-  const cache = new DocumentCache(loaded.dir, `${readerVersion} ${JSON.stringify(readOptions)}`);
+  const cache = documentCache(loaded.dir, readOptions);
   const stats = { read: 0, cached: 0, written: 0 };
   let done = 0;
   const readings = await pool(selected, options.concurrency ?? 2, async (c) => {

@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Document, ReadError } from '../../schemas/document.ts';
+import { readDossier, readerVersion } from '../read/index.ts';
 import { writeIfChanged } from './write.ts';
 
 /** SHA-256 of a file's bytes, hex. */
@@ -55,4 +56,45 @@ export class DocumentCache {
     if ('error' in value && TRANSIENT.test(value.error.code)) return;
     await writeIfChanged(this.#path(sha256), JSON.stringify(value));
   }
+}
+
+/** How dossiers are read; part of the cache key. */
+export interface ReadOptions {
+  readonly libreoffice: boolean;
+}
+
+/** The cache of a session for these reading options (the one `check` fills). */
+export function documentCache(sessionDir: string, options: ReadOptions): DocumentCache {
+  return new DocumentCache(sessionDir, `${readerVersion} ${JSON.stringify(options)}`);
+}
+
+/** A dossier read, or found in the cache. */
+export interface CachedReading {
+  readonly sha256: string;
+  readonly document: Document | ReadError;
+  readonly cached: boolean;
+}
+
+/**
+ * Reads the dossier at `path` unless the cache has it. `label` names the file in the error of
+ * an unexpected failure (the session-relative path, so results do not depend on the machine).
+ */
+export async function readThroughCache(
+  cache: DocumentCache,
+  path: string,
+  label: string,
+  options: ReadOptions,
+): Promise<CachedReading> {
+  const sha256 = await sha256File(path);
+  const cached = await cache.get(sha256);
+  if (cached) return { sha256, document: cached, cached: true };
+  const document = await readDossier(path, options).catch((error: unknown): ReadError => ({
+    error: {
+      code: 'READ_INTERNAL',
+      message: `${label}: ${String(error)}`,
+      hint: 'This is a bug in recevable; please report it.',
+    },
+  }));
+  await cache.set(sha256, document);
+  return { sha256, document, cached: false };
 }

@@ -16,6 +16,7 @@ import { INDEX_FILE, openCorpus, type CorpusIndex } from './corpus-index.ts';
 import { analyseSession, type SessionAnalysis } from './session.ts';
 import { loadTemplates, type Templates } from './templates.ts';
 import { fromDocument } from './text-source.ts';
+import { toInstant } from '../time.ts';
 
 const RULE = 'similarity';
 const percent = (share: number): string => `${(share * 100).toFixed(1).replace('.', ',')} %`;
@@ -58,11 +59,59 @@ export async function runSimilarity(
   }
 }
 
+/** Tokens covered by the union of the passages' spans in the candidate's text. */
+function spanned(matches: readonly Analysis['matches'][number][]): number {
+  const spans = matches.map((m) => [m.aStart, m.aEnd] as const).sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let end = -1;
+  for (const [from, to] of spans) {
+    if (to <= end) continue;
+    total += to - Math.max(from, end);
+    end = to;
+  }
+  return total;
+}
+
+/**
+ * The share that can be held against the candidate: passages found in the corpus or in a
+ * session dossier received strictly earlier. Text shared only with dossiers received later
+ * may be the candidate's own work copied by others, so on its own it asks for a human review.
+ */
+function priorShare(analysis: Analysis, isEarlier: (source: string) => boolean): number {
+  const counted = analysis.matches.filter((m) => !m.excluded);
+  const all = spanned(counted);
+  if (all === 0) return 0;
+  const kinds = new Map(analysis.sources.map((s) => [s.id, s.kind]));
+  const prior = counted.filter((m) => kinds.get(m.source) === 'corpus' || isEarlier(m.source));
+  return (analysis.share * spanned(prior)) / all;
+}
+
+/** For a candidate, whether a session source was received strictly before their dossier. */
+export function receivedBefore(
+  entries: readonly SessionEntry[],
+  loaded: LoadedSession,
+): (candidate: string) => (source: string) => boolean {
+  const zone = loaded.session.timezone;
+  const received = new Map(
+    entries.map((e) => [e.candidate, toInstant(e.submission.receivedAt, zone).getTime()]),
+  );
+  return (candidate) => {
+    const mine = received.get(candidate) ?? 0;
+    return (source) => (received.get(source) ?? Infinity) < mine;
+  };
+}
+
 /** The finding of one candidate from its analysis. */
-export function similarityFinding(analysis: Analysis, run: SessionRun, file: string): Finding {
+export function similarityFinding(
+  analysis: Analysis,
+  run: SessionRun,
+  file: string,
+  isEarlier: (source: string) => boolean = () => true,
+): Finding {
   const { rule } = run;
-  const status =
-    analysis.share >= rule.reject ? 'fail' : analysis.share >= rule.review ? 'review' : 'pass';
+  const held = priorShare(analysis, isEarlier);
+  const status = held >= rule.reject ? 'fail' : analysis.share >= rule.review ? 'review' : 'pass';
+  const laterOnly = status !== 'fail' && analysis.share >= rule.reject;
   const counted = analysis.matches.filter((m) => !m.excluded);
   const message =
     status === 'fail'
@@ -85,7 +134,10 @@ export function similarityFinding(analysis: Analysis, run: SessionRun, file: str
     (top.length
       ? `; top sources: ${top.map((t) => `${t.source} (${t.kind}, ${t.words} words)`).join(', ')}`
       : '') +
-    `; passages set aside: ${excluded || 'none'}; review ≥ ${percentEn(rule.review)}, reject ≥ ${percentEn(rule.reject)}.`;
+    `; passages set aside: ${excluded || 'none'}; review ≥ ${percentEn(rule.review)}, reject ≥ ${percentEn(rule.reject)}.` +
+    (laterOnly
+      ? ` Only ${percentEn(held)} comes from the corpus or dossiers received earlier: the rest is shared with dossiers received later, so this one may be their source; a person decides.`
+      : '');
   const page = counted[0]?.aPage;
   return finding(
     RULE,
@@ -94,6 +146,7 @@ export function similarityFinding(analysis: Analysis, run: SessionRun, file: str
     detail,
     {
       share: Number(analysis.share.toFixed(4)),
+      shareFromEarlier: Number(held.toFixed(4)),
       ownWords: analysis.ownWords,
       coveredWords: analysis.coveredWords,
       passages: counted.length,
@@ -133,9 +186,14 @@ export const checkSimilarity: SessionCheck = async (entries, loaded) => {
       );
     return out;
   }
+  const earlier = receivedBefore(entries, loaded);
   for (const entry of entries) {
     const analysis = run.analysis.analyses.get(entry.candidate);
-    if (analysis) out.set(entry.candidate, similarityFinding(analysis, run, entry.submission.file));
+    if (!analysis) continue;
+    out.set(
+      entry.candidate,
+      similarityFinding(analysis, run, entry.submission.file, earlier(entry.candidate)),
+    );
   }
   return out;
 };

@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { chooseSubmissions } from '../checks/submissions.ts';
 import type { SessionEntry } from '../checks/types.ts';
 import { Errors, recevableError } from '../errors.ts';
-import { isReadError, readDossier } from '../read/index.ts';
+import { placeFile } from '../checks/place.ts';
+import { isReadError } from '../read/index.ts';
+import { documentCache, readThroughCache } from '../results/cache.ts';
 import { loadSession } from '../session/load.ts';
-import { runSimilarity, similarityFinding } from './check.ts';
+import { receivedBefore, runSimilarity, similarityFinding } from './check.ts';
 import { candidatePage, indexPage, sourceSection } from './report-html.ts';
 
 /** What `writeReports` did. */
@@ -31,10 +33,19 @@ export async function writeReports(sessionDir: string): Promise<ReportSummary> {
   if (!rule) throw recevableError(Errors.ReportNoRule, join(loaded.dir, 'session.yaml'));
   const entries: SessionEntry[] = [];
   const unreadable: ReportSummary['unreadable'] = [];
+  // The same reading options as `check`, so its cache serves here.
+  const readOptions = { libreoffice: true };
+  const cache = documentCache(loaded.dir, readOptions);
   for (const chosen of chooseSubmissions(loaded).chosen) {
     const submission = chosen.submission;
     if (!submission) continue;
-    const document = await readDossier(join(loaded.dir, submission.file));
+    const placed = await placeFile(loaded.dir, submission.file);
+    if ('finding' in placed) {
+      const reason = placed.finding.detail;
+      unreadable.push({ candidate: chosen.candidate, file: submission.file, reason });
+      continue;
+    }
+    const { document } = await readThroughCache(cache, placed.path, submission.file, readOptions);
     if (isReadError(document))
       unreadable.push({
         candidate: chosen.candidate,
@@ -44,6 +55,7 @@ export async function writeReports(sessionDir: string): Promise<ReportSummary> {
     else entries.push({ candidate: chosen.candidate, document, submission });
   }
   const run = await runSimilarity(entries, loaded, rule);
+  const earlier = receivedBefore(entries, loaded);
   const { analysis } = run;
   const dir = join(loaded.dir, 'reports');
   await mkdir(dir, { recursive: true });
@@ -53,7 +65,12 @@ export async function writeReports(sessionDir: string): Promise<ReportSummary> {
     const result = analysis.analyses.get(entry.candidate);
     const own = analysis.prepared.get(entry.candidate);
     if (!result || !own) continue;
-    const status = similarityFinding(result, run, entry.submission.file).status;
+    const status = similarityFinding(
+      result,
+      run,
+      entry.submission.file,
+      earlier(entry.candidate),
+    ).status;
     const bySource = new Map<string, typeof result.matches>();
     for (const m of result.matches) bySource.set(m.source, [...(bySource.get(m.source) ?? []), m]);
     const sections = [...bySource.entries()]

@@ -21,10 +21,10 @@ const documentOf = (text: string): Document => ({
   meta: {},
 });
 
-const entry = (candidate: string, text: string): SessionEntry => ({
+const entry = (candidate: string, text: string, receivedAt = '2023-08-24T10:00'): SessionEntry => ({
   candidate,
   document: documentOf(text),
-  submission: { candidate, file: `submissions/${candidate}.pdf`, receivedAt: '2023-08-24T10:00' },
+  submission: { candidate, file: `submissions/${candidate}.pdf`, receivedAt },
 });
 
 let dir: string;
@@ -40,7 +40,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('similarity check', () => {
   const copied = prose(77, 800);
 
-  it('fails a plagiarised pair, passes an honest dossier, and hides sources from the message', async () => {
+  it('reviews a pair received at the same instant, passes an honest dossier, hides sources from the message', async () => {
     const findings = await checkSimilarity(
       [
         entry('C007', `${prose(7, 2000)} ${copied}`),
@@ -52,7 +52,7 @@ describe('similarity check', () => {
     const c007 = findings.get('C007');
     expect(c007).toMatchObject({
       rule: 'similarity',
-      status: 'fail',
+      status: 'review',
       place: { file: 'submissions/C007.pdf', page: 1 },
     });
     expect(c007?.message).toMatch(/^Similarité : 2\d,\d %/);
@@ -62,8 +62,26 @@ describe('similarity check', () => {
       passages: 1,
       sources: [{ source: 'C018', kind: 'session' }],
     });
-    expect(findings.get('C018')?.status).toBe('fail');
+    expect(findings.get('C018')?.status).toBe('review');
     expect(findings.get('C001')).toMatchObject({ status: 'pass', evidence: { share: 0 } });
+  });
+
+  it('fails the later dossier of a pair and sends the earlier one, its likely source, to review', async () => {
+    const findings = await checkSimilarity(
+      [
+        entry('C007', `${prose(7, 2000)} ${copied}`, '2023-08-20T09:00'),
+        entry('C018', `${copied} ${prose(18, 1500)}`, '2023-08-24T18:00'),
+      ],
+      loaded,
+    );
+    expect(findings.get('C018')).toMatchObject({
+      status: 'fail',
+      evidence: { shareFromEarlier: expect.any(Number) as number },
+    });
+    const source = findings.get('C007');
+    expect(source?.status).toBe('review');
+    expect(source?.evidence).toMatchObject({ shareFromEarlier: 0 });
+    expect(source?.detail).toContain('may be their source');
   });
 
   it('puts a share between the thresholds up for review', async () => {
