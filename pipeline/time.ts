@@ -24,7 +24,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-interface WallClock {
+/** Wall-clock fields of an instant in a timezone. */
+export interface WallClock {
   year: number;
   month: number;
   day: number;
@@ -33,8 +34,8 @@ interface WallClock {
   second: number;
 }
 
-/** Wall-clock fields of an instant in a timezone. */
-function wallClock(instant: Date, timeZone: string): WallClock {
+/** Wall-clock fields of an instant in a timezone (`hour` 0–23). */
+export function wallClock(instant: Date, timeZone: string): WallClock {
   const fields: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of formatter(timeZone).formatToParts(instant)) {
     if (part.type in fields) fields[part.type as keyof WallClock] = Number(part.value);

@@ -11,7 +11,7 @@ import type { JuryMember } from '../../schemas/juries.ts';
 import type { Slot } from '../../schemas/schedule.ts';
 import type { Session } from '../../schemas/session.ts';
 import { buildCalendar, type CalendarEvent } from '../calendar/ics.ts';
-import { frenchDay, frenchTime } from './french.ts';
+import { frenchDateOf, frenchTime } from '../calendar/french.ts';
 
 /** A message ready to write: the .eml bytes and its .ics attachment. */
 export interface Message {
@@ -100,7 +100,7 @@ export function convocation(
       ? `À la suite de votre absence justifiée, un passage ultérieur vous est proposé pour la soutenance orale de la certification « ${session.title} ».`
       : `Vous êtes convoqué(e) à la soutenance orale de votre dossier professionnel pour la certification « ${session.title} ».`,
     '',
-    `Date : ${frenchDay(start, tz)}`,
+    `Date : ${frenchDateOf(start, tz)}`,
     `Heure : ${frenchTime(start, tz)} (fin de l'entretien à ${frenchTime(new Date(slot.end), tz)})`,
     `Lieu : ${defence.venue.name}, ${defence.venue.address}`,
     `Salle : ${roomName(session, slot.room)}`,
@@ -135,7 +135,7 @@ export function convocation(
       defenceEvent(session, slot, `Soutenance du dossier professionnel — ${candidate.code}`, 'end'),
     ],
   });
-  const subject = `Convocation à la soutenance — ${frenchDay(start, tz)} à ${frenchTime(start, tz)}`;
+  const subject = `Convocation à la soutenance — ${frenchDateOf(start, tz)} à ${frenchTime(start, tz)}`;
   return compose(
     session,
     candidate.code,
@@ -164,7 +164,7 @@ export function juryMailing(
     const others = slot.jury
       .filter((id) => id !== member.id)
       .map((id) => members.get(id)?.name ?? id);
-    return `- ${frenchDay(start, tz)}, ${frenchTime(start, tz)}–${frenchTime(new Date(slot.deliberationEnd), tz)}, ${roomName(session, slot.room)} : ${slot.candidate} — ${c?.name ?? ''} (${c?.specialisation ?? ''}), jury ${slot.juryLabel} avec ${others.join(', ')}`;
+    return `- ${frenchDateOf(start, tz)}, ${frenchTime(start, tz)}–${frenchTime(new Date(slot.deliberationEnd), tz)}, ${roomName(session, slot.room)} : ${slot.candidate} — ${c?.name ?? ''} (${c?.specialisation ?? ''}), jury ${slot.juryLabel} avec ${others.join(', ')}`;
   });
   const text = [
     `Bonjour ${member.name},`,

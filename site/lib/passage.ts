@@ -1,7 +1,7 @@
 /** The order of passage grouped as it is printed: by day, then room, then time. */
 import type { Session } from '../../schemas/session.ts';
 import type { PublicSlot } from '../data/public.ts';
-import { localDay } from './dates.ts';
+import { dayInZone } from '../../pipeline/time.ts';
 
 /** The defences of one room on one day, by time. */
 export interface RoomDay {
@@ -20,7 +20,7 @@ export interface PassageDay {
 export function passageDays(session: Session, slots: readonly PublicSlot[]): PassageDay[] {
   const byDay = new Map<string, PublicSlot[]>();
   for (const slot of slots) {
-    const day = localDay(new Date(slot.start), session.timezone);
+    const day = dayInZone(new Date(slot.start), session.timezone);
     byDay.set(day, [...(byDay.get(day) ?? []), slot]);
   }
   return [...byDay.keys()].sort().map((day) => {

@@ -1,7 +1,7 @@
 /** The key dates of a session as an ordered timeline: what the home page and the feed show. */
-import { addDays } from '../../pipeline/time.ts';
+import { addDays, toInstant } from '../../pipeline/time.ts';
 import type { KeyDate } from '../../schemas/session.ts';
-import { frenchDateTime, frenchDay, frenchSpan, sessionInstant } from './dates.ts';
+import { frenchDateTime, frenchDay, frenchSpan } from '../../pipeline/calendar/french.ts';
 
 /** One step of the timeline. */
 export interface TimelineStep {
@@ -33,14 +33,14 @@ function step(keyDate: KeyDate, timeZone: string): TimelineStep {
       ...common,
       label: frenchSpan(keyDate.from, keyDate.to),
       datetime: keyDate.from,
-      start: sessionInstant(keyDate.from, timeZone),
-      end: sessionInstant(addDays(keyDate.to, 1), timeZone),
+      start: toInstant(keyDate.from, timeZone),
+      end: toInstant(addDays(keyDate.to, 1), timeZone),
       kind: 'days',
       days: [keyDate.from, keyDate.to],
     };
   }
   if (keyDate.at.includes('T')) {
-    const start = sessionInstant(keyDate.at, timeZone);
+    const start = toInstant(keyDate.at, timeZone);
     return {
       ...common,
       label: frenchDateTime(start, timeZone),
@@ -54,8 +54,8 @@ function step(keyDate: KeyDate, timeZone: string): TimelineStep {
     ...common,
     label: frenchDay(keyDate.at),
     datetime: keyDate.at,
-    start: sessionInstant(keyDate.at, timeZone),
-    end: sessionInstant(addDays(keyDate.at, 1), timeZone),
+    start: toInstant(keyDate.at, timeZone),
+    end: toInstant(addDays(keyDate.at, 1), timeZone),
     kind: 'days',
     days: [keyDate.at, keyDate.at],
   };

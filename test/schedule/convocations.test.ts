@@ -46,7 +46,7 @@ describe('convocations', () => {
     const slot = schedule.slots.find((s) => s.candidate === 'C009')!;
     const mail = await simpleParser(await readFile(join(dir, 'convocations', 'C009.eml')));
     expect(mail.subject).toMatch(
-      /^Convocation à la soutenance — \w+ \d+ septembre 2023 à \d\d h \d\d$/,
+      /^Convocation à la soutenance — \w+ \d+(er)? septembre 2023 à \d\d\u00a0h\u00a0\d\d$/,
     );
     expect(mail.from?.value).toEqual([
       { name: 'EPSI — Certifications', address: 'certif@example.org' },
@@ -71,7 +71,7 @@ describe('convocations', () => {
       minute: '2-digit',
     })
       .format(new Date(slot.start))
-      .replace(':', ' h ');
+      .replace(':', '\u00a0h\u00a0');
     expect(text).toContain(`Heure : ${time}`);
     expect(text).toContain(`Salle : Salle ${slot.room.slice(1)}`);
     expect(text).toContain("Lieu : EPSI Montpellier, 1 rue de l'Exemple, 34000 Montpellier");

@@ -1,7 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSiteData } from '../../site/data/read.ts';
-import { frenchDateTime, frenchDay, frenchSpan, frenchTime } from '../../site/lib/dates.ts';
+import {
+  frenchDateTime,
+  frenchDay,
+  frenchSpan,
+  frenchTime,
+} from '../../pipeline/calendar/french.ts';
 import { timeline } from '../../site/lib/timeline.ts';
 
 const plain = (text: string) => text.replace(/\u00a0/g, ' ');

@@ -2,7 +2,7 @@
  * Dates as a French reader expects them, in the session's timezone:
  * « vendredi 25 août 2023 à 12 h 00 », « du mercredi 20 au vendredi 22 septembre 2023 ».
  */
-import { toInstant } from '../../pipeline/time.ts';
+import { dayInZone, wallClock } from '../time.ts';
 
 const dayFormat = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'UTC',
@@ -38,49 +38,19 @@ export function frenchSpan(from: string, to: string): string {
     : `du ${frenchDay(from)} au ${frenchDay(to)}`;
 }
 
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Wall-clock day and time of an instant in a timezone: `['2023-08-25', '12', '00']`. */
-function wallClock(instant: Date, timeZone: string): [string, string, string] {
-  let format = timeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    timeFormats.set(timeZone, format);
-  }
-  const parts: Record<string, string> = {};
-  for (const p of format.formatToParts(instant)) parts[p.type] = p.value;
-  return [
-    `${parts['year']}-${parts['month']}-${parts['day']}`,
-    parts['hour'] ?? '',
-    parts['minute'] ?? '',
-  ];
-}
-
-/** The calendar day of an instant in the timezone, `YYYY-MM-DD`. */
-export function localDay(instant: Date, timeZone: string): string {
-  return wallClock(instant, timeZone)[0];
+/** « mercredi 20 septembre 2023 » for an instant, in the timezone. */
+export function frenchDateOf(instant: Date, timeZone: string): string {
+  return frenchDay(dayInZone(instant, timeZone));
 }
 
 /** « 12 h 00 », with no-break spaces so the time never wraps. */
 export function frenchTime(instant: Date, timeZone: string): string {
-  const [, hour, minute] = wallClock(instant, timeZone);
-  return `${hour}\u00a0h\u00a0${minute}`;
+  const { hour, minute } = wallClock(instant, timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(hour)}\u00a0h\u00a0${pad(minute)}`;
 }
 
 /** « vendredi 25 août 2023 à 12 h 00 ». */
 export function frenchDateTime(instant: Date, timeZone: string): string {
-  return `${frenchDay(localDay(instant, timeZone))} à ${frenchTime(instant, timeZone)}`;
-}
-
-/** Reads a day or a local date-time of the session (`2023-08-25T12:00`) as an instant. */
-export function sessionInstant(text: string, timeZone: string): Date {
-  return toInstant(text, timeZone);
+  return `${frenchDateOf(instant, timeZone)} à ${frenchTime(instant, timeZone)}`;
 }
