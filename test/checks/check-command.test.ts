@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
 import type { Io } from '../../pipeline/output.ts';
 import { Result } from '../../schemas/result.ts';
@@ -50,7 +50,14 @@ describe('recevable check on 30 dossiers, one of them unreadable', () => {
       { pages: { min: 3, max: 8 } },
     );
   }, 120_000);
-  afterEach(() => vi.unstubAllEnvs());
+  // The GitHub Actions variables are set for one test and put back after it.
+  const saved = { ...process.env };
+  afterEach(() => {
+    for (const name of ['GITHUB_ACTIONS', 'GITHUB_STEP_SUMMARY']) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+  });
 
   it('decides the other 29 and exits 0; --strict exits 3', async () => {
     const first = await run('check', dir, '--no-libreoffice');
@@ -98,8 +105,8 @@ describe('recevable check on 30 dossiers, one of them unreadable', () => {
   it('writes a Markdown table and one annotation per failing dossier under GitHub Actions', async () => {
     const summaryFile = join(await mkdtemp(join(tmpdir(), 'recevable-gh-')), 'summary.md');
     await writeFile(summaryFile, '');
-    vi.stubEnv('GITHUB_ACTIONS', 'true');
-    vi.stubEnv('GITHUB_STEP_SUMMARY', summaryFile);
+    process.env['GITHUB_ACTIONS'] = 'true';
+    process.env['GITHUB_STEP_SUMMARY'] = summaryFile;
     const { stderr } = await run('check', dir, '--no-libreoffice');
     const markdown = await readFile(summaryFile, 'utf8');
     expect(markdown).toContain('| candidate | status | rules not passed |');
