@@ -107,6 +107,53 @@ const toDoc = (row: DocRow): CorpusDoc => ({
 const unpack = (blob: Uint8Array): Uint32Array =>
   new Uint32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
 
+// A posting travels packed as hash * 2^21 + slot: one JSON number per row, exact below 2^53.
+const SLOT_BITS = 21;
+const SLOTS = 2 ** SLOT_BITS;
+const ROWS_PER_STATEMENT = 65_536;
+
+/**
+ * Writes the postings and document frequencies of freshly inserted documents, whose numbers
+ * are consecutive (SQLite gives each new row the largest rowid + 1). One statement per batch
+ * of rows: a statement per posting costs more than the B-tree insert itself.
+ */
+function writePostings(
+  db: DatabaseSync,
+  fresh: readonly { n: number; hashes: Uint32Array }[],
+): void {
+  const insertPostings = db.prepare(
+    `INSERT OR IGNORE INTO postings (hash, doc)
+     SELECT value >> ${SLOT_BITS}, (value & ${SLOTS - 1}) + ?2 FROM json_each(?1)`,
+  );
+  const countUp = db.prepare(
+    `INSERT INTO df (hash, n) SELECT value >> ${SLOT_BITS}, value & ${SLOTS - 1} FROM json_each(?1)
+     WHERE true ON CONFLICT (hash) DO UPDATE SET n = n + excluded.n`,
+  );
+  for (let from = 0; from < fresh.length; from += SLOTS) {
+    const group = fresh.slice(from, from + SLOTS);
+    const first = group[0]?.n ?? 0;
+    let total = 0;
+    for (const doc of group) total += doc.hashes.length;
+    const keys = new Float64Array(total);
+    let at = 0;
+    for (const doc of group) for (const h of doc.hashes) keys[at++] = h * SLOTS + doc.n - first;
+    // Sorted inserts keep the B-tree writes local.
+    keys.sort();
+    const counts: number[] = [];
+    for (let i = 0; i < keys.length;) {
+      const hash = Math.floor((keys[i] ?? 0) / SLOTS);
+      let j = i + 1;
+      while (j < keys.length && Math.floor((keys[j] ?? 0) / SLOTS) === hash) j++;
+      counts.push(hash * SLOTS + (j - i));
+      i = j;
+    }
+    for (let i = 0; i < keys.length; i += ROWS_PER_STATEMENT)
+      insertPostings.run(`[${keys.subarray(i, i + ROWS_PER_STATEMENT).join(',')}]`, first);
+    for (let i = 0; i < counts.length; i += ROWS_PER_STATEMENT)
+      countUp.run(`[${counts.slice(i, i + ROWS_PER_STATEMENT).join(',')}]`);
+  }
+}
+
 /** Opens (or, with `create`, creates) the index of a corpus folder. */
 export function openCorpus(dir: string, options: { create?: boolean } = {}): CorpusIndex {
   const file = join(dir, INDEX_FILE);
@@ -147,11 +194,7 @@ export function openCorpus(dir: string, options: { create?: boolean } = {}): Cor
         'INSERT INTO docs (id, name, year, candidate, sha256, words, hashes) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
       const insertText = db.prepare('INSERT INTO texts (n, text, layout) VALUES (?, ?, ?)');
-      const insertPosting = db.prepare('INSERT OR IGNORE INTO postings (hash, doc) VALUES (?, ?)');
-      const countUp = db.prepare(
-        'INSERT INTO df (hash, n) VALUES (?, 1) ON CONFLICT (hash) DO UPDATE SET n = n + 1',
-      );
-      const postings: [number, number][] = [];
+      const fresh: { n: number; hashes: Uint32Array }[] = [];
       db.exec('BEGIN');
       try {
         for (const doc of docs) {
@@ -172,15 +215,10 @@ export function openCorpus(dir: string, options: { create?: boolean } = {}): Cor
           );
           const n = Number(info.lastInsertRowid);
           insertText.run(n, deflateRawSync(doc.text, { level: 1 }), JSON.stringify(doc.layout));
-          for (const h of unique) postings.push([h, n]);
+          fresh.push({ n, hashes: unique });
           added.push(doc.id);
         }
-        // Sorted inserts keep the B-tree writes local.
-        postings.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-        for (const [h, n] of postings) {
-          insertPosting.run(h, n);
-          countUp.run(h);
-        }
+        writePostings(db, fresh);
         db.exec('COMMIT');
       } catch (error) {
         db.exec('ROLLBACK');

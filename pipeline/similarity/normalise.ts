@@ -17,10 +17,8 @@ export interface Tokens {
   readonly ends: Uint32Array;
 }
 
-// Runs of letters, digits and soft hyphens; everything else (spaces of every width,
-// punctuation, quotes) separates words.
-const WORD = /[\p{L}\p{N}\u00AD]+/gu;
-const APOSTROPHES = new Set(["'", '\u2019', '\u02BC', '\u2018']);
+// Words are runs of letters, digits and soft hyphens; everything else (spaces of every width,
+// punctuation, quotes) separates them.
 const ELIDED = new Set([
   'l',
   'd',
@@ -63,6 +61,31 @@ export function hashWord(word: string): number {
   return h >>> 0;
 }
 
+const WORD_CHAR = /^[\p{L}\p{N}\u00AD]$/u;
+// Word-character class of each UTF-16 code unit, filled on first sight: 0 unknown, 1 word, 2 not.
+const unitKind = new Uint8Array(0x10000);
+
+/** Length in code units of the word character at `i` (2 for an astral letter), 0 if none. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return ((c | 0x20) - 0x61) >>> 0 < 26 || (c - 0x30) >>> 0 < 10 ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+    return 0;
+  }
+  let kind = unitKind[c] ?? 0;
+  if (kind === 0) {
+    kind = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    unitKind[c] = kind;
+  }
+  return kind === 1 ? 1 : 0;
+}
+
+const isApostrophe = (c: number): boolean =>
+  c === 0x27 || c === 0x2019 || c === 0x02bc || c === 0x2018;
+const isHyphen = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0xad;
+
 /** Splits `text` into normalised word tokens with their original character offsets. */
 export function tokenize(text: string): Tokens {
   const capacity = Math.max(16, Math.ceil(text.length / 4));
@@ -73,7 +96,7 @@ export function tokenize(text: string): Tokens {
   const cache = new Map<string, number>();
   let pending: { start: number; word: string } | undefined;
 
-  const push = (start: number, end: number, word: string): void => {
+  const push = (start: number, end: number, h: number): void => {
     if (count === hashes.length) {
       const grow = (a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> => {
         const b = new Uint32Array(a.length * 2);
@@ -84,42 +107,71 @@ export function tokenize(text: string): Tokens {
       starts = grow(starts);
       ends = grow(ends);
     }
-    let h = cache.get(word);
-    if (h === undefined) {
-      h = hashWord(normaliseWord(word));
-      if (cache.size < 200_000) cache.set(word, h);
-    }
     hashes[count] = h;
     starts[count] = start;
     ends[count] = end;
     count++;
   };
+  const slowHash = (word: string): number => {
+    let h = cache.get(word);
+    if (h === undefined) {
+      h = hashWord(normaliseWord(word));
+      if (cache.size < 200_000) cache.set(word, h);
+    }
+    return h;
+  };
 
-  for (const match of text.matchAll(WORD)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    let word = match[0];
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    let width = wordCharAt(text, i);
+    if (width === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    // ASCII words, nearly all of them, are normalised and hashed here without a string:
+    // lower case, each run of digits as one '0', FNV-1a as in hashWord.
+    let ascii = true;
+    let digits = false;
+    let h = 0x811c9dc5;
+    while (width > 0) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) ascii = false;
+      else if (c <= 0x39) {
+        if (!digits) h = Math.imul(h ^ 0x30, 0x01000193);
+        digits = true;
+      } else {
+        h = Math.imul(h ^ (c | 0x20), 0x01000193);
+        digits = false;
+      }
+      i += width;
+      width = i < length ? wordCharAt(text, i) : 0;
+    }
+    const end = i;
     let from = start;
+    let word: string | undefined;
     if (pending) {
-      word = pending.word + word;
+      word = pending.word + text.slice(start, end);
       from = pending.start;
       pending = undefined;
     }
-    const next = text[end];
-    if (
-      (next === '-' || next === '\u2010' || next === '\u00AD') &&
-      HYPHEN_BREAK.test(text.slice(end, end + 12))
-    ) {
-      pending = { start: from, word };
+    const next = text.charCodeAt(end);
+    if (isHyphen(next) && HYPHEN_BREAK.test(text.slice(end, end + 12))) {
+      pending = { start: from, word: word ?? text.slice(start, end) };
       continue;
     }
-    if (next !== undefined && APOSTROPHES.has(next) && ELIDED.has(word.toLowerCase())) {
+    if (isApostrophe(next) && ELIDED.has((word ?? text.slice(start, end)).toLowerCase())) {
       const after = text[end + 1];
       if (after !== undefined && /\p{L}/u.test(after)) continue;
     }
-    push(from, end, word);
+    push(
+      from,
+      end,
+      word === undefined && ascii ? h >>> 0 : slowHash(word ?? text.slice(start, end)),
+    );
   }
-  if (pending) push(pending.start, pending.start + pending.word.length, pending.word);
+  if (pending) push(pending.start, pending.start + pending.word.length, slowHash(pending.word));
   return {
     count,
     hashes: hashes.subarray(0, count),
