@@ -3,7 +3,11 @@
  * child process with a heap cap and a timeout, and never throws for a bad file: it returns
  * `{ error: { code, message, hint } }` instead.
  */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Document, type ReadError } from '../../schemas/document.ts';
 import { Errors } from '../errors.ts';
 import type { ReadOptions } from './in-process.ts';
@@ -12,12 +16,28 @@ import { readError } from './read-error.ts';
 
 export { readDossierInProcess, type ReadOptions } from './in-process.ts';
 
+/** The reader's own source and the versions of the libraries it reads with. */
+function readerFingerprint(): string {
+  const require = createRequire(import.meta.url);
+  const hash = createHash('sha256');
+  for (const pkg of ['pdfjs-dist', 'mammoth', 'fflate']) {
+    hash.update(`${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}\n`);
+  }
+  const dir = dirname(fileURLToPath(import.meta.url));
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.ts'))
+    .sort()) {
+    hash.update(`${name}\n`).update(readFileSync(join(dir, name)));
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
 /**
  * Changes whenever reading logic changes: cached Documents are keyed by sha256 + readerVersion.
+ * It is derived from the reader's source, so a change nobody remembered to announce still
+ * invalidates the Documents read before it.
  */
-export const readerVersion = `read-1+pdfjs-${
-  (createRequire(import.meta.url)('pdfjs-dist/package.json') as { version: string }).version
-}`;
+export const readerVersion = `read-${readerFingerprint()}`;
 
 /** True when the value is a ReadError rather than a Document. */
 export const isReadError = (value: Document | ReadError): value is ReadError => 'error' in value;
