@@ -154,6 +154,14 @@ function writePostings(
   }
 }
 
+function sortedUnique(values: Uint32Array): Uint32Array {
+  const sorted = Uint32Array.from(values).sort();
+  let count = 0;
+  for (let i = 0; i < sorted.length; i++)
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[count++] = sorted[i] ?? 0;
+  return sorted.slice(0, count);
+}
+
 /** Opens (or, with `create`, creates) the index of a corpus folder. */
 export function openCorpus(dir: string, options: { create?: boolean } = {}): CorpusIndex {
   const file = join(dir, INDEX_FILE);
@@ -203,7 +211,7 @@ export function openCorpus(dir: string, options: { create?: boolean } = {}): Cor
             continue;
           }
           if (findId.get(doc.id)) throw recevableError(Errors.CorpusDuplicateId, doc.id, doc.name);
-          const unique = Uint32Array.from(new Set(doc.hashes)).sort();
+          const unique = sortedUnique(doc.hashes);
           const info = insertDoc.run(
             doc.id,
             doc.name,
@@ -265,10 +273,11 @@ export function openCorpus(dir: string, options: { create?: boolean } = {}): Cor
       const frequent = new Map<number, number>();
       const limit = Number.isFinite(maxDocs) ? maxDocs : Number.MAX_SAFE_INTEGER;
       // One query per batch: a statement per hash costs more than the B-tree probe itself.
-      const all = [...new Set(hashes)];
+      // Sorted, the probes walk the B-trees in order.
+      const all = sortedUnique(Uint32Array.from(hashes));
       for (let from = 0; from < all.length; from += 4096) {
         const rows = byHashes.all(
-          JSON.stringify(all.slice(from, from + 4096)),
+          `[${all.subarray(from, from + 4096).join(',')}]`,
           limit,
         ) as unknown as [number, number, number | null][];
         for (const [hash, n, doc] of rows) {

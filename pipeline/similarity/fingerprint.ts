@@ -58,10 +58,11 @@ export function kgramHashes(tokens: Tokens, k: number): Uint32Array {
  */
 export function winnow(grams: Uint32Array, w: number): Fingerprints {
   const n = grams.length;
-  const hashes: number[] = [];
-  const positions: number[] = [];
   if (n === 0) return { hashes: new Uint32Array(0), positions: new Uint32Array(0) };
   const window = Math.min(w, n);
+  const hashes = new Uint32Array(n);
+  const positions = new Uint32Array(n);
+  let count = 0;
   // Monotonic deque of indices whose hashes increase; the front is the window's minimum.
   const deque = new Int32Array(n);
   let head = 0;
@@ -75,13 +76,13 @@ export function winnow(grams: Uint32Array, w: number): Fingerprints {
     if (i >= window - 1) {
       const min = deque[head] ?? 0;
       if (min !== last) {
-        hashes.push(grams[min] ?? 0);
-        positions.push(min);
+        hashes[count] = grams[min] ?? 0;
+        positions[count++] = min;
         last = min;
       }
     }
   }
-  return { hashes: Uint32Array.from(hashes), positions: Uint32Array.from(positions) };
+  return { hashes: hashes.slice(0, count), positions: positions.slice(0, count) };
 }
 
 /** Fingerprints of a token stream with the given parameters. */
