@@ -3,23 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
-import type { Io } from '../../pipeline/output.ts';
+import { captureIo } from '../support/io.ts';
 import { Result } from '../../schemas/result.ts';
 import { corruptPdf } from '../fixtures/demo/generate.ts';
 import { miniSession, planSections } from './mini-session.ts';
 
 /** Runs `recevable …` in process, capturing stdout and stderr. */
 async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    say: (line = '') => err.push(line),
-    style: (_format, text) => text,
-    json: (value) => out.push(JSON.stringify(value)),
-    tty: false,
-  };
+  const io = captureIo();
   const code = await main(argv, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  return { code, stdout: io.stdout, stderr: io.stderr };
 }
 
 async function snapshot(dir: string): Promise<Record<string, string>> {

@@ -1,20 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { main, version } from '../../pipeline/cli.ts';
-import type { Io } from '../../pipeline/output.ts';
+import { captureIo } from '../support/io.ts';
 
-function capture(): Io & { err: string[]; out: unknown[] } {
-  const err: string[] = [];
-  const out: unknown[] = [];
-  return {
-    err,
-    out,
-    say: (line = '') => err.push(line),
-    style: (_format, text) => text,
-    json: (value) => out.push(value),
-    tty: false,
-  };
-}
+const capture = captureIo;
 
 describe('recevable CLI', () => {
   it('prints the version of package.json', async () => {

@@ -3,7 +3,8 @@ import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
-import { capture, demoCopy } from './support.ts';
+import { captureIo as capture } from '../support/io.ts';
+import { demoCopy } from './support.ts';
 
 interface JsonRun {
   outcomes: {

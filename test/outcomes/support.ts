@@ -1,4 +1,4 @@
-/** Shared fixtures of the outcomes tests: the demo session, a candidate, a capturing Io. */
+/** Shared fixtures of the outcomes tests: the demo session, a candidate. */
 import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +6,6 @@ import { parse } from 'yaml';
 import { Candidate } from '../../schemas/candidates.ts';
 import { CandidateOutcome } from '../../schemas/outcomes.ts';
 import { Session } from '../../schemas/session.ts';
-import type { Io } from '../../pipeline/output.ts';
 
 /** The demo session folder of the repository. */
 export const DEMO = new URL('../../content/demo-2023/', import.meta.url).pathname;
@@ -47,18 +46,4 @@ export async function demoCopy(): Promise<string> {
     if (name.endsWith('.yaml')) await cp(join(DEMO, name), join(dir, name));
   }
   return dir;
-}
-
-/** An Io that records what a command prints. */
-export function capture(): Io & { err: string[]; out: unknown[] } {
-  const err: string[] = [];
-  const out: unknown[] = [];
-  return {
-    err,
-    out,
-    say: (line = '') => err.push(line),
-    style: (_format, text) => text,
-    json: (value) => out.push(value),
-    tty: false,
-  };
 }

@@ -3,22 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
-import type { Io } from '../../pipeline/output.ts';
+import { captureIo } from '../support/io.ts';
 import { makePdf } from '../fixtures/dossier/generate.ts';
 
 /** An Io that keeps what the command prints. */
-function capture(): Io & { err: string[]; out: string[] } {
-  const err: string[] = [];
-  const out: string[] = [];
-  return {
-    err,
-    out,
-    say: (line = '') => err.push(line),
-    style: (_format, text) => text,
-    json: (value) => out.push(JSON.stringify(value)),
-    tty: false,
-  };
-}
+const capture = captureIo;
 
 const dir = mkdtempSync(join(tmpdir(), 'recevable-inspect-'));
 const pdf = join(dir, 'dossier.pdf');
@@ -48,18 +37,18 @@ describe('recevable inspect', () => {
     const io = capture();
     expect(await main(['inspect', pdf, '--json'], io)).toBe(0);
     expect(io.out).toHaveLength(1);
-    const doc = JSON.parse(io.out[0] ?? '') as Record<string, unknown>;
+    const doc = io.out[0] as Record<string, unknown>;
     expect(doc['pages']).toEqual({ count: 7, method: 'pdf', exact: true });
     expect(doc['text']).toBeUndefined();
     const withText = capture();
     await main(['inspect', pdf, '--json', '--text'], withText);
-    expect(JSON.parse(withText.out[0] ?? '{}')).toHaveProperty('text');
+    expect(withText.out[0]).toHaveProperty('text');
   });
 
   it('prints an error object and exits 1 for an unreadable file, without a stack trace', async () => {
     const io = capture();
     expect(await main(['inspect', join(dir, 'empty.pdf'), '--json'], io)).toBe(1);
-    expect(JSON.parse(io.out[0] ?? '')).toMatchObject({ error: { code: 'READ_EMPTY' } });
+    expect(io.out[0]).toMatchObject({ error: { code: 'READ_EMPTY' } });
     const human = capture();
     expect(await main(['inspect', join(dir, 'empty.pdf')], human)).toBe(1);
     expect(human.err.join('\n')).toMatch(/error .*empty\.pdf is empty.*\[READ_EMPTY\]\n {2}fix: /);

@@ -3,22 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
-import type { Io } from '../../pipeline/output.ts';
+import { captureIo } from '../support/io.ts';
 import { openCorpus } from '../../pipeline/similarity/corpus-index.ts';
 import { analyseSession } from '../../pipeline/similarity/session.ts';
 import { prose } from './prose.ts';
 
-function capture(): Io & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    say: (line = '') => void (io.err += `${line}\n`),
-    style: (_: unknown, text: string) => text,
-    json: (value: unknown) => void (io.out += JSON.stringify(value)),
-    tty: false,
-  };
-  return io;
-}
+const capture = captureIo;
 
 let dir: string;
 beforeEach(() => {
@@ -48,7 +38,7 @@ describe('corpus command', () => {
         io,
       ),
     ).toBe(0);
-    expect(JSON.parse(io.out)).toEqual({
+    expect(JSON.parse(io.stdout)).toEqual({
       added: ['2022-C003', '2022-C004'],
       unchanged: [],
       failed: [],
@@ -58,12 +48,12 @@ describe('corpus command', () => {
     expect(
       await main(['corpus', 'add', corpus, join(dir, 'C003.txt'), '--year', '2022', '--json'], io),
     ).toBe(0);
-    expect(JSON.parse(io.out)).toMatchObject({ added: [], unchanged: ['2022-C003'] });
+    expect(JSON.parse(io.stdout)).toMatchObject({ added: [], unchanged: ['2022-C003'] });
 
     io = capture();
     await main(['corpus', 'list', corpus, '--json'], io);
     const listed = (
-      JSON.parse(io.out) as { documents: { id: string; year: number; words: number }[] }
+      JSON.parse(io.stdout) as { documents: { id: string; year: number; words: number }[] }
     ).documents;
     expect(listed.map((d) => [d.id, d.year])).toEqual([
       ['2022-C003', 2022],
@@ -72,7 +62,7 @@ describe('corpus command', () => {
 
     io = capture();
     await main(['corpus', 'stats', corpus, '--json'], io);
-    const stats = JSON.parse(io.out) as { documents: number; postings: number };
+    const stats = JSON.parse(io.stdout) as { documents: number; postings: number };
     expect(stats.documents).toBe(2);
     expect(stats.postings).toBeGreaterThan(300);
 
@@ -80,14 +70,14 @@ describe('corpus command', () => {
     expect(await main(['corpus', 'remove', corpus, '2022-C003', '--json'], io)).toBe(0);
     io = capture();
     await main(['corpus', 'stats', corpus, '--json'], io);
-    expect(JSON.parse(io.out)).toMatchObject({ documents: 1 });
+    expect(JSON.parse(io.stdout)).toMatchObject({ documents: 1 });
     expect(readFileSync(join(corpus, 'index.sqlite')).includes(Buffer.from('confidentielle'))).toBe(
       false,
     );
 
     io = capture();
     expect(await main(['corpus', 'remove', corpus, '2022-C003'], io)).toBe(1);
-    expect(io.err).toContain('CORPUS_UNKNOWN_ID');
+    expect(io.stderr).toContain('CORPUS_UNKNOWN_ID');
   });
 
   it('finds a dossier copied from the corpus and names the corpus id', async () => {
@@ -121,22 +111,22 @@ describe('corpus command', () => {
     );
     io = capture();
     expect(await main(['corpus', 'stats', corpus], io)).toBe(1);
-    expect(io.err).toContain('CORPUS_CORRUPT');
-    expect(io.err).not.toMatch(/at .*\.ts:\d+/);
+    expect(io.stderr).toContain('CORPUS_CORRUPT');
+    expect(io.stderr).not.toMatch(/at .*\.ts:\d+/);
 
     writeFileSync(join(dir, 'bin.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 1, 2, 3]));
     io = capture();
     expect(await main(['corpus', 'add', join(dir, 'ok'), join(dir, 'bin.txt'), '--json'], io)).toBe(
       1,
     );
-    expect(JSON.parse(io.out)).toMatchObject({
+    expect(JSON.parse(io.stdout)).toMatchObject({
       added: [],
       failed: [{ code: 'SIMILARITY_TEXT_UNREADABLE' }],
     });
 
     io = capture();
     expect(await main(['corpus', 'stats', join(dir, 'nowhere')], io)).toBe(1);
-    expect(io.err).toContain('CORPUS_MISSING');
+    expect(io.stderr).toContain('CORPUS_MISSING');
     expect(await main(['corpus', 'add', corpus, 'x.txt', '--year', 'soon'], capture())).toBe(2);
     expect(await main(['corpus'], capture())).toBe(2);
   });

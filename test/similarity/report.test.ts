@@ -3,21 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
-import type { Io } from '../../pipeline/output.ts';
+import { captureIo } from '../support/io.ts';
 import { makePdf } from '../fixtures/dossier/generate.ts';
 import { prose } from './prose.ts';
 
-const quiet = (): Io & { out: string; err: string } => {
-  const io = {
-    out: '',
-    err: '',
-    say: (line = '') => void (io.err += `${line}\n`),
-    style: (_: unknown, text: string) => text,
-    json: (value: unknown) => void (io.out += JSON.stringify(value)),
-    tty: false,
-  };
-  return io;
-};
+const quiet = captureIo;
 
 let dir: string;
 const copied = prose(4242, 260);
@@ -53,7 +43,7 @@ describe('staff similarity report', () => {
   it('writes one page per candidate and an index, copied passages highlighted side by side', async () => {
     const io = quiet();
     expect(await main(['report', dir, '--json'], io)).toBe(0);
-    const summary = JSON.parse(io.out) as { pages: string[] };
+    const summary = JSON.parse(io.stdout) as { pages: string[] };
     expect(summary.pages).toEqual(['C001.html', 'C002.html', 'C003.html', 'index.html']);
     const c001 = readFileSync(join(dir, 'reports', 'C001.html'), 'utf8');
     expect(c001).toContain('<strong>C002</strong> (session): 1 passage(s) counted');
@@ -78,7 +68,7 @@ describe('staff similarity report', () => {
     writeFileSync(join(dir, 'b.txt'), `${copied} ${prose(2, 900)}`);
     const io = quiet();
     expect(await main(['compare', join(dir, 'a.txt'), join(dir, 'b.txt'), '--json'], io)).toBe(0);
-    const result = JSON.parse(io.out) as {
+    const result = JSON.parse(io.stdout) as {
       a: { share: number };
       b: { share: number };
       passages: { words: number }[];
@@ -89,17 +79,17 @@ describe('staff similarity report', () => {
     const bad = quiet();
     expect(await main(['compare', join(dir, 'a.txt')], bad)).toBe(2);
     expect(await main(['compare', join(dir, 'a.txt'), join(dir, 'missing.txt')], bad)).toBe(1);
-    expect(bad.err).toContain('SIMILARITY_TEXT_UNREADABLE');
+    expect(bad.stderr).toContain('SIMILARITY_TEXT_UNREADABLE');
     writeFileSync(join(dir, 'huge.txt'), Buffer.alloc(33 * 1048576, 'a '));
     const huge = quiet();
     expect(await main(['compare', join(dir, 'a.txt'), join(dir, 'huge.txt')], huge)).toBe(1);
-    expect(huge.err).toContain('larger than 32 MB');
+    expect(huge.stderr).toContain('larger than 32 MB');
     writeFileSync(
       join(dir, 'latin1.txt'),
       Buffer.from(Array.from({ length: 4000 }, (_, i) => 0xe0 + (i % 16))),
     );
     const latin = quiet();
     expect(await main(['compare', join(dir, 'a.txt'), join(dir, 'latin1.txt')], latin)).toBe(1);
-    expect(latin.err).toContain('not UTF-8');
+    expect(latin.stderr).toContain('not UTF-8');
   });
 });

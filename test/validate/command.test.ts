@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
-import type { Io } from '../../pipeline/output.ts';
+import { captureIo } from '../support/io.ts';
 import { demoCopy, locator, removeCopies, replace } from './session-copy.ts';
 
 afterAll(removeCopies);
@@ -18,18 +18,7 @@ function recevable(...args: string[]) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-function capture(): Io & { err: string[]; out: unknown[] } {
-  const err: string[] = [];
-  const out: unknown[] = [];
-  return {
-    err,
-    out,
-    say: (line = '') => err.push(line),
-    style: (_format, text) => text,
-    json: (value) => out.push(value),
-    tty: false,
-  };
-}
+const capture = captureIo;
 
 /** The check: a duplicated key, an impossible date, a submission for nobody. */
 function brokenDemo(): string {
