@@ -4,6 +4,7 @@
  * common run, and runs on the same course are merged across small gaps (an edited word, an
  * inserted one) into passages with exact character offsets in both texts.
  */
+import { gramTable, type GramTable } from './gram-table.ts';
 import { pageAt, type Prepared } from './prepare.ts';
 
 /** Tuning of the aligner. */
@@ -46,27 +47,20 @@ interface Run {
   len: number;
 }
 
-const gramIndex = new WeakMap<Prepared, Map<number, number | number[]>>();
+const tables = new WeakMap<Prepared, GramTable>();
 
 /** Every k-gram of a text by hash, built once per prepared text. */
-function indexOf(doc: Prepared): Map<number, number | number[]> {
-  let index = gramIndex.get(doc);
-  if (index) return index;
-  index = new Map();
-  const grams = doc.grams;
-  for (let i = 0; i < grams.length; i++) {
-    const h = grams[i] ?? 0;
-    const seen = index.get(h);
-    if (seen === undefined) index.set(h, i);
-    else if (typeof seen === 'number') index.set(h, [seen, i]);
-    else seen.push(i);
+function tableOf(doc: Prepared): GramTable {
+  let table = tables.get(doc);
+  if (!table) {
+    table = gramTable(doc.grams);
+    tables.set(doc, table);
   }
-  gramIndex.set(doc, index);
-  return index;
+  return table;
 }
 
 function maximalRuns(a: Prepared, b: Prepared, maxRepeats: number): Run[] {
-  const index = indexOf(b);
+  const table = tableOf(b);
   const wa = a.tokens.hashes;
   const wb = b.tokens.hashes;
   const k = a.k;
@@ -80,10 +74,7 @@ function maximalRuns(a: Prepared, b: Prepared, maxRepeats: number): Run[] {
     const i = positions[f] ?? 0;
     if (a.blocked[i]) continue;
     if (i + k <= coveredEnd) continue;
-    const hit = index.get(hashes[f] ?? 0);
-    if (hit === undefined) continue;
-    const list = typeof hit === 'number' ? [hit] : hit.slice(0, maxRepeats);
-    for (const j of list) {
+    for (const j of table.positions(hashes[f] ?? 0, maxRepeats)) {
       const diagonal = i - j;
       if ((reached.get(diagonal) ?? -1) > i) continue;
       let same = true;
