@@ -65,10 +65,13 @@ const WORD_CHAR = /^[\p{L}\p{N}\u00AD]$/u;
 // Word-character class of each UTF-16 code unit, filled on first sight: 0 unknown, 1 word, 2 not.
 const unitKind = new Uint8Array(0x10000);
 
+const isAsciiWordChar = (c: number): boolean =>
+  ((c | 0x20) - 0x61) >>> 0 < 26 || (c - 0x30) >>> 0 < 10;
+
 /** Length in code units of the word character at `i` (2 for an astral letter), 0 if none. */
 function wordCharAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c < 0x80) return ((c | 0x20) - 0x61) >>> 0 < 26 || (c - 0x30) >>> 0 < 10 ? 1 : 0;
+  if (c < 0x80) return isAsciiWordChar(c) ? 1 : 0;
   if (c >= 0xd800 && c <= 0xdbff) {
     const d = text.charCodeAt(i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
@@ -124,8 +127,8 @@ export function tokenize(text: string): Tokens {
   const length = text.length;
   let i = 0;
   while (i < length) {
-    let width = wordCharAt(text, i);
-    if (width === 0) {
+    const first = text.charCodeAt(i);
+    if (first < 0x80 ? !isAsciiWordChar(first) : wordCharAt(text, i) === 0) {
       i++;
       continue;
     }
@@ -135,18 +138,23 @@ export function tokenize(text: string): Tokens {
     let ascii = true;
     let digits = false;
     let h = 0x811c9dc5;
-    while (width > 0) {
+    while (i < length) {
       const c = text.charCodeAt(i);
-      if (c >= 0x80) ascii = false;
-      else if (c <= 0x39) {
-        if (!digits) h = Math.imul(h ^ 0x30, 0x01000193);
-        digits = true;
+      if (c < 0x80) {
+        if (((c | 0x20) - 0x61) >>> 0 < 26) {
+          h = Math.imul(h ^ (c | 0x20), 0x01000193);
+          digits = false;
+        } else if ((c - 0x30) >>> 0 < 10) {
+          if (!digits) h = Math.imul(h ^ 0x30, 0x01000193);
+          digits = true;
+        } else break;
+        i++;
       } else {
-        h = Math.imul(h ^ (c | 0x20), 0x01000193);
-        digits = false;
+        const width = wordCharAt(text, i);
+        if (width === 0) break;
+        ascii = false;
+        i += width;
       }
-      i += width;
-      width = i < length ? wordCharAt(text, i) : 0;
     }
     const end = i;
     let from = start;
