@@ -382,9 +382,10 @@ export const Errors = {
   // ── public site ───────────────────────────────────────────────────────────
   SiteDataInvalid: define({
     code: 'SITE_DATA_INVALID',
-    message: (file: string, problem: string) => `${file}: ${problem}`,
-    hint: (file: string) =>
-      `Fix ${file} (run \`recevable validate\` on the session folder for line and column), then build again.`,
+    message: (place: string, problem: string, count: number) =>
+      `${place}: ${problem}${count > 1 ? ` (and ${count - 1} more problem${count > 2 ? 's' : ''})` : ''}`,
+    hint: (place: string) =>
+      `Fix ${place}, then build again; \`recevable validate\` on the session folder lists every problem.`,
   }),
   SiteDataMissing: define({
     code: 'SITE_DATA_MISSING',

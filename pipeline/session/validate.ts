@@ -7,7 +7,13 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Errors, recevableError } from '../errors.ts';
-import { isPattern, sessionFiles, type SessionData, type SessionFileEntry } from './files.ts';
+import {
+  isPattern,
+  sessionFiles,
+  type DataOf,
+  type SessionData,
+  type SessionFileEntry,
+} from './files.ts';
 import { issuesToProblems, keysAt } from './issues.ts';
 import { listNames, problem, sortProblems, uniqueProblems, type Problem } from './problem.ts';
 import { readYamlFile } from './read.ts';
@@ -21,6 +27,10 @@ import { sessionRules } from './rules/session.ts';
 export type LoadedSession = SessionData & {
   /** Absolute path of the session folder. */
   readonly dir: string;
+  /** The pipeline's outputs, when they were validated too (`roles` with `output`) and exist. */
+  readonly schedule?: DataOf<'schedule'>;
+  /** Every `results/<code>.yaml`, by code; empty when there is none. */
+  readonly results?: readonly DataOf<'results'>[];
 };
 
 /** Every problem of the folder, sorted; `loaded` when none of them blocks loading. */
@@ -89,7 +99,7 @@ export async function validateSession(
   for (const rule of rules) rule(ctx);
   problems.push(...ctx.problems);
 
-  const rank = (file: string) => entries.findIndex((e) => matches(e, file, entries));
+  const rank = (file: string) => entries.findIndex((e) => matches(e, file));
   const sorted = sortProblems(uniqueProblems(problems), rank);
   if (sorted.some((p) => p.blocking !== false)) return { problems: sorted };
   return { problems: sorted, loaded: assemble(abs, parsedFiles, entries) };
@@ -128,20 +138,18 @@ async function listFiles(abs: string, entries: readonly SessionFileEntry[]): Pro
     }
     for (const name of names.sort()) {
       const file = `${folder}${name}`;
-      if (matches(entry, file, entries)) found.push({ file, entry });
+      if (matches(entry, file)) found.push({ file, entry });
     }
   }
   return found;
 }
 
 /** True when `file` belongs to `entry`: exact paths win over patterns. */
-function matches(
-  entry: SessionFileEntry,
-  file: string,
-  entries: readonly SessionFileEntry[],
-): boolean {
+function matches(entry: SessionFileEntry, file: string): boolean {
   if (!isPattern(entry)) return entry.file === file;
-  if (entries.some((e) => !isPattern(e) && e.file === file)) return false;
+  // Against the whole registry: a file with an entry of its own is never a pattern's, even
+  // when that entry is skipped (results/summary.yaml is not a result).
+  if (sessionFiles.some((e) => !isPattern(e) && e.file === file)) return false;
   const pattern = entry.file.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`^${pattern.join('[^/]*')}$`).test(file);
 }
@@ -162,8 +170,10 @@ function assemble(
 ): LoadedSession {
   const data: Record<string, unknown> = { dir: abs };
   for (const entry of entries) {
-    if (entry.role === 'input' && !isPattern(entry)) {
-      data[entry.key] = files.find((f) => f.file === entry.file)?.data;
+    if (!isPattern(entry)) data[entry.key] = files.find((f) => f.file === entry.file)?.data;
+    else if (entry.role === 'output') {
+      // The files are sorted by name: results come by candidate code.
+      data[entry.key] = files.filter((f) => f.key === entry.key).map((f) => f.data);
     }
   }
   return data as LoadedSession;

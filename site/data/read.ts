@@ -1,23 +1,17 @@
 /**
- * Reads a session folder for the public site: every file through its schema, cross-file
- * references checked, and only what may be published kept (the public projection). Bad data
- * throws a RecevableError naming the file and the problem, which fails the Astro build.
+ * Reads a session folder for the public site: the same validation as `recevable validate`
+ * (schemas and cross-file rules, outputs included), then only what may be published (the
+ * public projection). Bad data throws a RecevableError naming the file, line and problem,
+ * which fails the Astro build.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { parse } from 'yaml';
-import type { z } from 'zod';
-import { recevableError, Errors } from '../../pipeline/errors.ts';
+import { Errors, RecevableError, recevableError } from '../../pipeline/errors.ts';
+import { validateSession } from '../../pipeline/session/validate.ts';
 import { toInstant } from '../../pipeline/time.ts';
-import { CandidatesFile } from '../../schemas/candidates.ts';
-import { JuriesFile } from '../../schemas/juries.ts';
-import { Result } from '../../schemas/result.ts';
-import { Schedule } from '../../schemas/schedule.ts';
-import { Session } from '../../schemas/session.ts';
+import type { Result } from '../../schemas/result.ts';
+import type { Schedule } from '../../schemas/schedule.ts';
+import type { Session } from '../../schemas/session.ts';
 import type { PublicCandidate, PublicResult, PublicSchedule, PublicSlot } from './public.ts';
-
-/** Largest content file read (a YAML file of 1,000 candidates is ~150 kB). */
-const MAX_BYTES = 5 * 1024 * 1024;
 
 /** Everything the site publishes about a session. */
 export interface SiteData {
@@ -35,71 +29,6 @@ function shown(path: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-function fail(path: string, problem: string): never {
-  throw recevableError(Errors.SiteDataInvalid, shown(path), problem);
-}
-
-/** Reads and validates one YAML file; `undefined` when it does not exist and is optional. */
-async function readYaml<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  optional = false,
-): Promise<z.infer<S> | undefined> {
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    if (optional) return undefined;
-    throw recevableError(Errors.SiteDataMissing, shown(path));
-  }
-  if (size > MAX_BYTES) fail(path, `the file is ${size} bytes; at most ${MAX_BYTES} are read.`);
-  const text = await readFile(path, 'utf8');
-  if (text.includes('\u0000')) fail(path, 'the file is binary, not YAML text.');
-  let raw: unknown;
-  try {
-    raw = parse(text, { maxAliasCount: 100, uniqueKeys: true });
-  } catch (error) {
-    const reason = (error as Error).message.split('\n')[0]?.replace(/:$/, '');
-    fail(path, `not readable as YAML (${reason}).`);
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    fail(path, `${issue?.message ?? 'invalid content'}${where}.`);
-  }
-  return parsed.data;
-}
-
-async function readResults(
-  dir: string,
-  codes: ReadonlySet<string>,
-): Promise<PublicResult[] | undefined> {
-  const folder = join(dir, 'results');
-  let names: string[];
-  try {
-    names = await readdir(folder);
-  } catch {
-    return undefined;
-  }
-  const files = names.filter((n) => n.endsWith('.yaml') && n !== 'summary.yaml').sort();
-  const results = await Promise.all(
-    files.map(async (name) => {
-      const path = join(folder, name);
-      const result = (await readYaml(path, Result))!;
-      if (!codes.has(result.candidate))
-        fail(path, `candidate ${result.candidate} is not in candidates.yaml.`);
-      if (name !== `${result.candidate}.yaml`)
-        fail(
-          path,
-          `the file holds the result of ${result.candidate}; name it ${result.candidate}.yaml.`,
-        );
-      return publicResult(result);
-    }),
-  );
-  return results;
-}
-
 /** Only the status and the French message of each check: evidence and detail may name sources. */
 function publicResult(result: Result): PublicResult {
   return {
@@ -115,43 +44,22 @@ function publicResult(result: Result): PublicResult {
 }
 
 function publicSchedule(
-  path: string,
   schedule: Schedule,
   session: Session,
-  codes: ReadonlySet<string>,
   members: ReadonlyMap<string, string>,
 ): PublicSchedule {
   const names = session.publish.names;
-  if (schedule.session !== session.id)
-    fail(path, `session is ${schedule.session}, expected ${session.id}.`);
-  const rooms = new Set(session.defence.rooms.map((r) => r.id));
-  const seen = new Set<string>();
-  const slots: PublicSlot[] = schedule.slots.map((slot, i) => {
-    if (!codes.has(slot.candidate))
-      fail(path, `slots.${i}: candidate ${slot.candidate} is not in candidates.yaml.`);
-    if (!rooms.has(slot.room))
-      fail(path, `slots.${i}: room ${slot.room} is not a room of session.yaml.`);
-    const unknown = slot.jury.find((id) => !members.has(id));
-    if (unknown) fail(path, `slots.${i}: jury member ${unknown} is not in juries.yaml.`);
-    if (seen.has(slot.candidate))
-      fail(path, `slots.${i}: candidate ${slot.candidate} has two slots.`);
-    seen.add(slot.candidate);
-    const start = Date.parse(withOffset(slot.start, session.timezone));
-    const end = Date.parse(withOffset(slot.end, session.timezone));
-    const free = Date.parse(withOffset(slot.deliberationEnd, session.timezone));
-    if (!(start < end && end <= free))
-      fail(path, `slots.${i}: expected start < end ≤ deliberationEnd.`);
-    return {
-      candidate: slot.candidate,
-      room: slot.room,
-      juryLabel: slot.juryLabel,
-      start: new Date(start).toISOString(),
-      end: new Date(end).toISOString(),
-      deliberationEnd: new Date(free).toISOString(),
-      kind: slot.kind,
-      ...(names ? { jurors: slot.jury.map((id) => members.get(id) ?? id) } : {}),
-    };
-  });
+  const iso = (text: string) => toInstant(text, session.timezone).toISOString();
+  const slots: PublicSlot[] = schedule.slots.map((slot) => ({
+    candidate: slot.candidate,
+    room: slot.room,
+    juryLabel: slot.juryLabel,
+    start: iso(slot.start),
+    end: iso(slot.end),
+    deliberationEnd: iso(slot.deliberationEnd),
+    kind: slot.kind,
+    ...(names ? { jurors: slot.jury.map((id) => members.get(id) ?? id) } : {}),
+  }));
   slots.sort((a, b) => a.start.localeCompare(b.start) || a.room.localeCompare(b.room));
   return {
     version: schedule.version,
@@ -160,38 +68,44 @@ function publicSchedule(
   };
 }
 
-function withOffset(text: string, timeZone: string): string {
-  return toInstant(text, timeZone).toISOString();
-}
-
 /** Reads the session folder `dir` for the site; throws a RecevableError on bad data. */
 export async function readSiteData(dir: string): Promise<SiteData> {
-  const session = (await readYaml(join(dir, 'session.yaml'), Session))!;
-  const [candidatesFile, juriesFile] = await Promise.all([
-    readYaml(join(dir, 'candidates.yaml'), CandidatesFile),
-    readYaml(join(dir, 'juries.yaml'), JuriesFile),
-  ]);
+  let validation;
+  try {
+    // Staff-only files are not the site's business: their problems never stop a build.
+    validation = await validateSession(dir, { skip: ['outcomes', 'tutoring', 'summary'] });
+  } catch (error) {
+    if (error instanceof RecevableError) {
+      throw recevableError(Errors.SiteDataMissing, shown(join(dir, 'session.yaml')));
+    }
+    throw error;
+  }
+  const { problems, loaded } = validation;
+  const blocking = problems.filter((p) => p.blocking !== false);
+  const first = blocking[0];
+  if (first || !loaded) {
+    const place = first ? `${shown(join(dir, first.file))}:${first.line}:${first.column}` : dir;
+    if (first?.code === 'SESSION_FILE_MISSING') throw recevableError(Errors.SiteDataMissing, place);
+    throw recevableError(
+      Errors.SiteDataInvalid,
+      place,
+      first?.message ?? 'invalid session',
+      blocking.length,
+    );
+  }
+  const { session } = loaded;
   const names = session.publish.names;
-  const candidates = candidatesFile!.candidates.map((c) => ({
+  const candidates = loaded.candidates.candidates.map((c) => ({
     code: c.code,
     specialisation: c.specialisation,
     ...(names ? { name: c.name } : {}),
   }));
-  const codes = new Set(candidates.map((c) => c.code));
-  if (codes.size !== candidates.length)
-    fail(join(dir, 'candidates.yaml'), 'two candidates share a code.');
-  const members = new Map(juriesFile!.members.map((m) => [m.id, m.name]));
-  const schedulePath = join(dir, 'schedule.yaml');
-  const [results, schedule] = await Promise.all([
-    readResults(dir, codes),
-    readYaml(schedulePath, Schedule, true),
-  ]);
+  const members = new Map(loaded.juries.members.map((m) => [m.id, m.name]));
+  const results = loaded.results?.length ? loaded.results.map(publicResult) : undefined;
   return {
     session,
     candidates,
     ...(results ? { results } : {}),
-    ...(schedule
-      ? { schedule: publicSchedule(schedulePath, schedule, session, codes, members) }
-      : {}),
+    ...(loaded.schedule ? { schedule: publicSchedule(loaded.schedule, session, members) } : {}),
   };
 }

@@ -54,7 +54,7 @@ describe('buildSite', () => {
       message?: string;
     };
     expect(error.code).toBe('SITE_DATA_INVALID');
-    expect(error.message).toContain('results/C004.yaml: not readable as YAML');
+    expect(error.message).toMatch(/results\/C004\.yaml:2:\d+: Invalid YAML/);
     expect(await readdir(out)).toEqual([]);
   }, 60_000);
 

@@ -207,6 +207,31 @@ describe('cross-file rules', () => {
     `);
   });
 
+  it('checks that a schedule is of this session, one slot per candidate, times in order', async () => {
+    const slot = (code: string, start: string, end: string, free: string) =>
+      `  - { candidate: ${code}, jury: [J01, J02], juryLabel: A, room: R101, start: 2023-09-20T${start}:00+02:00, end: 2023-09-20T${end}:00+02:00, deliberationEnd: 2023-09-20T${free}:00+02:00 }`;
+    const dir = demoCopy({
+      'schedule.yaml': [
+        'session: epsi-2022',
+        'version: 1',
+        'slots:',
+        slot('C001', '08:30', '09:15', '09:30'),
+        slot('C001', '09:30', '10:15', '10:30'),
+        slot('C003', '11:00', '10:45', '11:15'),
+        slot('C004', '13:30', '14:15', '14:00'),
+        'unscheduled: []',
+        '',
+      ].join('\n'),
+    });
+    const { problems } = await validateSession(dir);
+    expect(problems.map((p) => `${p.file}:${p.line} ${p.code} ${p.message}`)).toEqual([
+      'schedule.yaml:1 SESSION_INVALID_VALUE Unexpected "epsi-2022", expected "epsi-2023", the id of session.yaml.',
+      'schedule.yaml:5 SESSION_DUPLICATE_ID Duplicate defence of candidate "C001", already used on line 4.',
+      'schedule.yaml:6 SESSION_INVERTED_RANGE Unexpected start 2023-09-20T11:00:00+02:00 not before end 2023-09-20T10:45:00+02:00, expected start < end.',
+      'schedule.yaml:7 SESSION_INVERTED_RANGE Unexpected end 2023-09-20T14:15:00+02:00 above deliberationEnd 2023-09-20T14:00:00+02:00, expected end ≤ deliberationEnd.',
+    ]);
+  });
+
   it('skips rules whose files are invalid instead of piling up consequences', async () => {
     const problems = await problemsOf({
       'candidates.yaml': replace('candidates:', 'candidate:'),
