@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Schedule } from '../../schemas/schedule.ts';
 import type { LoadedSession } from '../session/load.ts';
 import { dayInZone, toInstant } from '../time.ts';
-import { writeAtomic } from '../schedule/files.ts';
+import { writeIfChanged } from '../files/atomic.ts';
 import { convocation, juryMailing, type Message } from './compose.ts';
 
 /** A convocation that breaks a rule. */
@@ -96,8 +96,8 @@ export async function writeConvocations(
   const removed = existing.filter((name) => !keep.has(name)).sort();
   if (!options.dryRun) {
     for (const [name, message] of messages) {
-      await writeAtomic(join(folder, `${name}.eml`), message.eml);
-      await writeAtomic(join(folder, `${name}.ics`), message.ics);
+      await writeIfChanged(join(folder, `${name}.eml`), message.eml);
+      await writeIfChanged(join(folder, `${name}.ics`), message.ics);
     }
     for (const name of removed) await rm(join(folder, name), { force: true });
   }

@@ -22,7 +22,8 @@ import { checkOutcomes, checkTutoring, type CrossFinding } from './crosscheck.ts
 import { decideOutcome, type OutcomeDecision } from './decide.ts';
 import { renderOverview, renderTutoring } from './staff.ts';
 import { tutoringCutoffs, tutoringStatuses, type TutoringStatus } from './tutoring.ts';
-import { syncHtmlFolder, writeAtomic } from './write.ts';
+import { writeIfChanged } from '../files/atomic.ts';
+import { syncHtmlFolder } from './write.ts';
 
 /** A problem of outcomes.yaml or tutoring.yaml, placed at its line and column. */
 export interface OutcomeProblem {
@@ -113,7 +114,7 @@ export async function runOutcomes(dir: string): Promise<OutcomesRun> {
       tutoringFile.required,
       recorded,
     );
-    await writeAtomic(join(reports, 'tutoring.html'), page);
+    await writeIfChanged(join(reports, 'tutoring.html'), page);
     files.push(join(REPORTS_DIR, 'tutoring.html'));
   } else {
     // A stale page would count meetings against a deadline that no longer exists.
@@ -133,7 +134,7 @@ export async function runOutcomes(dir: string): Promise<OutcomesRun> {
     });
   }
 
-  await writeAtomic(
+  await writeIfChanged(
     join(reports, 'index.html'),
     renderOverview(session, candidates, outcomes, problems),
   );

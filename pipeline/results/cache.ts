@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Document, ReadError } from '../../schemas/document.ts';
 import { readDossier, readerVersion } from '../read/index.ts';
-import { writeIfChanged } from './write.ts';
+import { writeIfChanged } from '../files/atomic.ts';
 
 /** SHA-256 of a file's bytes, hex. */
 export async function sha256File(path: string): Promise<string> {

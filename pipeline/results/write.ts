@@ -4,10 +4,10 @@
  * and not rewritten at all when the bytes would not change.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { Result, ResultsSummary } from '../../schemas/result.ts';
+import { writeIfChanged } from '../files/atomic.ts';
 
 /** The tool recorded in every result, for reproducibility. */
 export const tool: { name: string; version: string } = {
@@ -24,22 +24,6 @@ const HEADER = '# Written by `recevable check`; edits are overwritten on the nex
 /** Deterministic YAML text: no line folding, no anchors. */
 function toYaml(value: unknown): string {
   return HEADER + stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
-}
-
-/** Writes `text` to `path` unless it already holds exactly those bytes; true when written. */
-export async function writeIfChanged(path: string, text: string): Promise<boolean> {
-  const previous = await readFile(path, 'utf8').catch(() => undefined);
-  if (previous === text) return false;
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temporary, text);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-  return true;
 }
 
 /** Validates and writes `results/<code>.yaml`; true when the file changed. */

@@ -1,21 +1,13 @@
 /**
- * Reading and writing schedule.yaml and the admissibility results the scheduler plans from.
- * Writes are atomic (temporary file + rename) and byte-identical for the same content.
+ * Reading schedule.yaml and the admissibility results the scheduler plans from, and the
+ * deterministic YAML text of a schedule.
  */
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { Result } from '../../schemas/result.ts';
 import { Schedule } from '../../schemas/schedule.ts';
 import { Errors, recevableError } from '../errors.ts';
-
-/** Writes text to `path` through a temporary file and a rename. */
-export async function writeAtomic(path: string, text: string | Buffer): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, path);
-}
 
 /** The YAML text of a schedule, validated by its schema first. */
 export function scheduleYaml(schedule: Schedule): string {

@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import { writeConvocations, type ConvocationReport } from '../convocations/write.ts';
-import { scheduleYaml, writeAtomic } from './files.ts';
+import { writeIfChanged } from '../files/atomic.ts';
+import { scheduleYaml } from './files.ts';
 import { planSchedule, type Plan, type PlanOptions } from './plan.ts';
 
 export interface PublishOptions extends PlanOptions {
@@ -30,7 +31,7 @@ export async function scheduleSession(
   const checked = plan.violations.length === 0;
   const write = checked && !options.dryRun;
   if (write && plan.changed) {
-    await writeAtomic(join(plan.loaded.dir, 'schedule.yaml'), scheduleYaml(plan.schedule));
+    await writeIfChanged(join(plan.loaded.dir, 'schedule.yaml'), scheduleYaml(plan.schedule));
   }
   const convocations = checked
     ? await writeConvocations(plan.loaded, plan.schedule, { dryRun: !write })

@@ -2,9 +2,10 @@
  * `recevable report`: reads the decided dossier of every candidate, runs the similarity
  * analysis as the check does, and writes the staff pages into `<session>/reports/`.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chooseSubmissions } from '../checks/submissions.ts';
+import { writeIfChanged } from '../files/atomic.ts';
 import type { SessionEntry } from '../checks/types.ts';
 import { Errors, recevableError } from '../errors.ts';
 import { placeFile } from '../checks/place.ts';
@@ -19,11 +20,6 @@ export interface ReportSummary {
   readonly dir: string;
   readonly pages: string[];
   readonly unreadable: { candidate: string; file: string; reason: string }[];
-}
-
-async function writeAtomic(path: string, text: string): Promise<void> {
-  await writeFile(`${path}.tmp`, text);
-  await rename(`${path}.tmp`, path);
 }
 
 /** Writes one page per candidate and an index page; returns the files written. */
@@ -91,7 +87,7 @@ export async function writeReports(sessionDir: string): Promise<ReportSummary> {
         );
       });
     const file = `${entry.candidate}.html`;
-    await writeAtomic(join(dir, file), candidatePage(entry.candidate, status, result, sections));
+    await writeIfChanged(join(dir, file), candidatePage(entry.candidate, status, result, sections));
     pages.push(file);
     lines.push({
       code: entry.candidate,
@@ -101,7 +97,7 @@ export async function writeReports(sessionDir: string): Promise<ReportSummary> {
       top: result.sources[0]?.id ?? '',
     });
   }
-  await writeAtomic(join(dir, 'index.html'), indexPage(loaded.session.id, lines));
+  await writeIfChanged(join(dir, 'index.html'), indexPage(loaded.session.id, lines));
   pages.push('index.html');
   return { dir, pages, unreadable };
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DocumentCache, sha256File } from '../../pipeline/results/cache.ts';
 import { overallStatus } from '../../pipeline/results/summary.ts';
-import { tool, writeIfChanged, writeResult } from '../../pipeline/results/write.ts';
+import { writeIfChanged } from '../../pipeline/files/atomic.ts';
+import { tool, writeResult } from '../../pipeline/results/write.ts';
 import type { Finding, Result } from '../../schemas/result.ts';
 import { doc } from './support.ts';
 
