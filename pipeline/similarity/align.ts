@@ -4,7 +4,7 @@
  * common run, and runs on the same course are merged across small gaps (an edited word, an
  * inserted one) into passages with exact character offsets in both texts.
  */
-import { gramTable, type GramTable } from './gram-table.ts';
+import { firstPosition, gramTable, type GramTable } from './gram-table.ts';
 import { pageAt, type Prepared } from './prepare.ts';
 
 /** Tuning of the aligner. */
@@ -74,7 +74,9 @@ function maximalRuns(a: Prepared, b: Prepared, maxRepeats: number): Run[] {
     const i = positions[f] ?? 0;
     if (a.blocked[i]) continue;
     if (i + k <= coveredEnd) continue;
-    for (const j of table.positions(hashes[f] ?? 0, maxRepeats)) {
+    let repeats = 0;
+    for (let j = firstPosition(table, hashes[f] ?? 0); j !== -1; j = table.next[j] ?? -1) {
+      if (++repeats > maxRepeats) break;
       const diagonal = i - j;
       if ((reached.get(diagonal) ?? -1) > i) continue;
       let same = true;

@@ -52,6 +52,8 @@ export function kgramHashes(tokens: Tokens, k: number): Uint32Array {
   return out;
 }
 
+let work = { hashes: new Uint32Array(1 << 14), positions: new Uint32Array(1 << 14) };
+
 /**
  * Robust winnowing of k-gram hashes: the rightmost minimum of each window, recorded once.
  * A text shorter than one window keeps its single smallest k-gram.
@@ -60,23 +62,32 @@ export function winnow(grams: Uint32Array, w: number): Fingerprints {
   const n = grams.length;
   if (n === 0) return { hashes: new Uint32Array(0), positions: new Uint32Array(0) };
   const window = Math.min(w, n);
-  const hashes = new Uint32Array(n);
-  const positions = new Uint32Array(n);
+  // Robust winnowing keeps at most one fingerprint per k-gram (about 2 / (w + 1) of them on
+  // prose), written to work arrays reused from call to call and copied out at the end.
+  if (work.hashes.length < n) work = { hashes: new Uint32Array(n), positions: new Uint32Array(n) };
+  const { hashes, positions } = work;
   let count = 0;
-  // Monotonic deque of indices whose hashes increase; the front is the window's minimum.
-  const deque = new Int32Array(n);
+  // Monotonic deque (a ring of the window's size) of k-grams whose hashes increase; the
+  // front is the window's minimum.
+  let ringSize = 1;
+  while (ringSize <= window) ringSize *= 2;
+  const ring = ringSize - 1;
+  const dequeAt = new Int32Array(ringSize);
+  const dequeHash = new Uint32Array(ringSize);
   let head = 0;
   let tail = 0;
   let last = -1;
   for (let i = 0; i < n; i++) {
     const value = grams[i] ?? 0;
-    while (tail > head && (grams[deque[tail - 1] ?? 0] ?? 0) >= value) tail--;
-    deque[tail++] = i;
-    if ((deque[head] ?? 0) <= i - window) head++;
+    while (tail !== head && (dequeHash[(tail - 1) & ring] ?? 0) >= value) tail = (tail - 1) & ring;
+    dequeAt[tail] = i;
+    dequeHash[tail] = value;
+    tail = (tail + 1) & ring;
+    if ((dequeAt[head] ?? 0) <= i - window) head = (head + 1) & ring;
     if (i >= window - 1) {
-      const min = deque[head] ?? 0;
+      const min = dequeAt[head] ?? 0;
       if (min !== last) {
-        hashes[count] = grams[min] ?? 0;
+        hashes[count] = dequeHash[head] ?? 0;
         positions[count++] = min;
         last = min;
       }

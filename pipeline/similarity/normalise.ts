@@ -89,32 +89,30 @@ const isApostrophe = (c: number): boolean =>
   c === 0x27 || c === 0x2019 || c === 0x02bc || c === 0x2018;
 const isHyphen = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0xad;
 
-/** Splits `text` into normalised word tokens with their original character offsets. */
+/** A copy of `array` with twice its length. */
+function grown(array: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
+  const copy = new Uint32Array(array.length * 2);
+  copy.set(array);
+  return copy;
+}
+
+// Work arrays reused from one call to the next (tokenising is synchronous): fresh memory costs
+// more to map and zero than the scan itself; each call copies out exactly what it found.
+let work = {
+  hashes: new Uint32Array(1 << 16),
+  starts: new Uint32Array(1 << 16),
+  ends: new Uint32Array(1 << 16),
+};
+
+/**
+ * Splits `text` into normalised word tokens with their original character offsets. The hot
+ * loop keeps its arrays in locals (no closure over them) and hashes ASCII words as it scans.
+ */
 export function tokenize(text: string): Tokens {
-  const capacity = Math.max(16, Math.ceil(text.length / 4));
-  let hashes = new Uint32Array(capacity);
-  let starts = new Uint32Array(capacity);
-  let ends = new Uint32Array(capacity);
+  const length = text.length;
+  let { hashes, starts, ends } = work;
   let count = 0;
   const cache = new Map<string, number>();
-  let pending: { start: number; word: string } | undefined;
-
-  const push = (start: number, end: number, h: number): void => {
-    if (count === hashes.length) {
-      const grow = (a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> => {
-        const b = new Uint32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      hashes = grow(hashes);
-      starts = grow(starts);
-      ends = grow(ends);
-    }
-    hashes[count] = h;
-    starts[count] = start;
-    ends[count] = end;
-    count++;
-  };
   const slowHash = (word: string): number => {
     let h = cache.get(word);
     if (h === undefined) {
@@ -123,8 +121,10 @@ export function tokenize(text: string): Tokens {
     }
     return h;
   };
+  // A word cut by a line-end hyphen, waiting for its second half.
+  let pendingStart = -1;
+  let pendingWord = '';
 
-  const length = text.length;
   let i = 0;
   while (i < length) {
     const first = text.charCodeAt(i);
@@ -138,11 +138,12 @@ export function tokenize(text: string): Tokens {
     let ascii = true;
     let digits = false;
     let h = 0x811c9dc5;
-    while (i < length) {
-      const c = text.charCodeAt(i);
+    let c = first;
+    for (;;) {
       if (c < 0x80) {
-        if (((c | 0x20) - 0x61) >>> 0 < 26) {
-          h = Math.imul(h ^ (c | 0x20), 0x01000193);
+        const lower = c | 0x20;
+        if ((lower - 0x61) >>> 0 < 26) {
+          h = Math.imul(h ^ lower, 0x01000193);
           digits = false;
         } else if ((c - 0x30) >>> 0 < 10) {
           if (!digits) h = Math.imul(h ^ 0x30, 0x01000193);
@@ -155,35 +156,57 @@ export function tokenize(text: string): Tokens {
         ascii = false;
         i += width;
       }
+      if (i >= length) break;
+      c = text.charCodeAt(i);
     }
     const end = i;
+    const next = i < length ? c : -1;
     let from = start;
+    let hash = h >>> 0;
     let word: string | undefined;
-    if (pending) {
-      word = pending.word + text.slice(start, end);
-      from = pending.start;
-      pending = undefined;
+    if (pendingStart >= 0) {
+      word = pendingWord + text.slice(start, end);
+      from = pendingStart;
+      pendingStart = -1;
     }
-    const next = text.charCodeAt(end);
-    if (isHyphen(next) && HYPHEN_BREAK.test(text.slice(end, end + 12))) {
-      pending = { start: from, word: word ?? text.slice(start, end) };
-      continue;
+    if (next >= 0x80 || next === 0x2d || next === 0x27) {
+      if (isHyphen(next) && HYPHEN_BREAK.test(text.slice(end, end + 12))) {
+        pendingStart = from;
+        pendingWord = word ?? text.slice(start, end);
+        continue;
+      }
+      if (isApostrophe(next) && ELIDED.has((word ?? text.slice(start, end)).toLowerCase())) {
+        const after = text[end + 1];
+        if (after !== undefined && /\p{L}/u.test(after)) continue;
+      }
     }
-    if (isApostrophe(next) && ELIDED.has((word ?? text.slice(start, end)).toLowerCase())) {
-      const after = text[end + 1];
-      if (after !== undefined && /\p{L}/u.test(after)) continue;
+    if (word !== undefined || !ascii) hash = slowHash(word ?? text.slice(start, end));
+    if (count === hashes.length) {
+      hashes = grown(hashes);
+      starts = grown(starts);
+      ends = grown(ends);
     }
-    push(
-      from,
-      end,
-      word === undefined && ascii ? h >>> 0 : slowHash(word ?? text.slice(start, end)),
-    );
+    hashes[count] = hash;
+    starts[count] = from;
+    ends[count] = end;
+    count++;
   }
-  if (pending) push(pending.start, pending.start + pending.word.length, slowHash(pending.word));
+  if (pendingStart >= 0) {
+    if (count === hashes.length) {
+      hashes = grown(hashes);
+      starts = grown(starts);
+      ends = grown(ends);
+    }
+    hashes[count] = slowHash(pendingWord);
+    starts[count] = pendingStart;
+    ends[count] = pendingStart + pendingWord.length;
+    count++;
+  }
+  work = { hashes, starts, ends };
   return {
     count,
-    hashes: hashes.subarray(0, count),
-    starts: starts.subarray(0, count),
-    ends: ends.subarray(0, count),
+    hashes: hashes.slice(0, count),
+    starts: starts.slice(0, count),
+    ends: ends.slice(0, count),
   };
 }

@@ -7,6 +7,7 @@ import { defaultAlign, type AlignOptions } from './align.ts';
 import { analyse, type Analysis, type SourceRef } from './analyse.ts';
 import type { CorpusDoc, CorpusIndex } from './corpus-index.ts';
 import type { Layout } from './exclusions.ts';
+import { fingerprintIndex } from './fingerprint-index.ts';
 import { blockCommon, prepare, type Prepared } from './prepare.ts';
 
 /** One dossier of the session. */
@@ -52,14 +53,7 @@ export function analyseSession(
   const docs = texts.map((t) => prepare(t.id, t.text, t.layout, template));
   const prepared = new Map(docs.map((d) => [d.id, d]));
 
-  const sessionDf = new Map<number, number[]>();
-  for (const [i, doc] of docs.entries()) {
-    for (const h of new Set(doc.fingerprints.hashes)) {
-      const list = sessionDf.get(h);
-      if (list) list.push(i);
-      else sessionDf.set(h, [i]);
-    }
-  }
+  const sessionDf = fingerprintIndex(docs.map((d) => d.fingerprints.hashes));
   const corpus = options.corpus;
   const corpusSize = corpus?.count() ?? 0;
   const documents = docs.length + corpusSize;
@@ -69,12 +63,11 @@ export function analyseSession(
   );
   const found =
     corpus && corpusSize > 0
-      ? corpus.lookup(sessionDf.keys(), commonCutoff)
+      ? corpus.lookup(sessionDf.hashes, commonCutoff)
       : { postings: new Map<number, number[]>(), frequent: new Map<number, number>() };
   const corpusDf = found.postings;
   const isCommon = (h: number): boolean =>
-    found.frequent.has(h) ||
-    (sessionDf.get(h)?.length ?? 0) + (corpusDf.get(h)?.length ?? 0) > commonCutoff;
+    found.frequent.has(h) || sessionDf.frequency(h) + (corpusDf.get(h)?.length ?? 0) > commonCutoff;
   for (const doc of docs) blockCommon(doc, isCommon);
 
   const corpusDocs = new Map<string, { doc: CorpusDoc; prepared: Prepared }>();
@@ -94,12 +87,15 @@ export function analyseSession(
   for (const [i, doc] of docs.entries()) {
     const candidate = texts[i]?.candidate;
     const peers = new Set<number>();
+    const addPeer = (j: number): void => {
+      if (j !== i) peers.add(j);
+    };
     const shared = new Map<number, number>();
     const { hashes, positions } = doc.fingerprints;
     for (let f = 0; f < hashes.length; f++) {
       if (doc.blocked[positions[f] ?? 0]) continue;
       const h = hashes[f] ?? 0;
-      for (const j of sessionDf.get(h) ?? []) if (j !== i) peers.add(j);
+      sessionDf.eachDocument(h, addPeer);
       for (const n of corpusDf.get(h) ?? []) shared.set(n, (shared.get(n) ?? 0) + 1);
     }
     const sources: { ref: SourceRef; doc: Prepared }[] = [];
