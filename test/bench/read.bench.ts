@@ -27,7 +27,9 @@ const sections: DossierSpec['sections'] = [
 const median = (values: number[]): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
+/** Median of ROUNDS timed runs, after one untimed run that loads and warms the code. */
 async function time(run: () => Promise<void> | void): Promise<number> {
+  await run();
   const samples: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const start = performance.now();
@@ -77,7 +79,7 @@ const poppler = async (file: string): Promise<void> => {
 
 async function pdfBench(label: string, files: string[]): Promise<void> {
   let total = 0;
-  for (const file of files) total += await pages(file); // also warms the reader process
+  for (const file of files) total += await pages(file);
   const child = await time(async () => {
     for (const file of files) await readDossier(file);
   });
