@@ -11,6 +11,7 @@ import type { Document, ReadError } from '../../schemas/document.ts';
 import { Result, type Finding, type ResultsSummary } from '../../schemas/result.ts';
 import { Errors, recevableError } from '../errors.ts';
 import { readerVersion } from '../read/index.ts';
+import { READERS } from '../read/pool.ts';
 import { documentCache, readThroughCache, type DocumentCache } from '../results/cache.ts';
 import { overallStatus, summarise } from '../results/summary.ts';
 import { tool, writeResult, writeSummary } from '../results/write.ts';
@@ -34,7 +35,7 @@ export interface CheckSessionOptions {
   readonly only?: readonly string[];
   /** Let the reader render DOCX with LibreOffice for an exact page count (default true). */
   readonly libreoffice?: boolean;
-  /** Dossiers read at once, each in its own child process (default 2). */
+  /** Dossiers read at once, each in its own child process (default: one per core, at most 4). */
   readonly concurrency?: number;
   /** Session-level rules by name (e.g. `{ similarity }`), run on every readable dossier. */
   readonly sessionChecks?: Readonly<Record<string, SessionCheck>>;
@@ -188,7 +189,7 @@ export async function checkSession(
   const cache = documentCache(loaded.dir, readOptions);
   const stats = { read: 0, cached: 0, written: 0 };
   let done = 0;
-  const readings = await pool(selected, options.concurrency ?? 2, async (c) => {
+  const readings = await pool(selected, options.concurrency ?? READERS, async (c) => {
     const reading = await readOne(c, loaded, cache, readOptions, stats);
     options.onProgress?.(++done, selected.length, c.candidate);
     return reading;

@@ -4,14 +4,19 @@
  * crash and replaced after a number of files, so one file never harms the next for long.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Socket } from 'node:net';
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 /** Files a process reads before it is retired (bounds leaks from pathological files). */
 const FILES_PER_PROCESS = 25;
-/** Idle processes kept warm. */
-const IDLE = 2;
+/**
+ * Dossiers read at once by default, and idle processes kept warm: one per core, at most 4
+ * (each may hold up to its heap cap, 512 MB by default, plus a LibreOffice for a DOCX).
+ */
+export const READERS = Math.max(1, Math.min(4, availableParallelism()));
+const IDLE = READERS;
 
 /** How a job ended: the child's answer, or why there is none. */
 export type Outcome =
