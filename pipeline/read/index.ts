@@ -49,12 +49,11 @@ export async function readDossier(
 ): Promise<Document | ReadError> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const memoryMb = options.memoryMb ?? 512;
-  const outcome = await runInReader(
-    path,
-    { libreoffice: options.libreoffice, timeoutMs },
-    memoryMb,
-    timeoutMs,
-  );
+  const job = { libreoffice: options.libreoffice, timeoutMs };
+  let outcome = await runInReader(path, job, memoryMb, timeoutMs);
+  // A process that had read other files may have died of them: the file gets a fresh one.
+  if (outcome.kind === 'crash' && outcome.reused)
+    outcome = await runInReader(path, job, memoryMb, timeoutMs, true);
   if (outcome.kind === 'answer') return parse(outcome.value, path);
   if (outcome.kind === 'timeout')
     return readError(Errors.ReadTimeout, path, Math.round(timeoutMs / 1000));

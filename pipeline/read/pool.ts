@@ -9,8 +9,12 @@ import { fileURLToPath } from 'node:url';
 import type { Socket } from 'node:net';
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
-/** Files a process reads before it is retired (bounds leaks from pathological files). */
-const FILES_PER_PROCESS = 25;
+/**
+ * Files a process reads before it is retired (bounds leaks from pathological files). A new
+ * process costs about half a second of start-up and warm-up; a crash in a process that had
+ * already served files is retried in a fresh one (`fresh`), so a leak cannot fail a good file.
+ */
+const FILES_PER_PROCESS = 100;
 /**
  * Dossiers read at once by default, and idle processes kept warm: one per core, at most 4
  * (each may hold up to its heap cap, 512 MB by default, plus a LibreOffice for a DOCX).
@@ -22,7 +26,7 @@ const IDLE = READERS;
 export type Outcome =
   | { kind: 'answer'; value: unknown }
   | { kind: 'timeout' }
-  | { kind: 'crash'; reason: string; memory: boolean };
+  | { kind: 'crash'; reason: string; memory: boolean; reused: boolean };
 
 interface Reader {
   child: ChildProcess;
@@ -69,15 +73,17 @@ function release(reader: Reader): void {
   } else if (reader.child.connected) reader.child.disconnect();
 }
 
-/** Runs one reading in a reader process, with a wall-clock limit. */
+/** Runs one reading in a reader process (a new one when `fresh`), with a wall-clock limit. */
 export function runInReader(
   path: string,
   options: object,
   memoryMb: number,
   timeoutMs: number,
+  fresh = false,
 ): Promise<Outcome> {
-  const at = idle.findIndex((r) => r.memoryMb === memoryMb);
+  const at = fresh ? -1 : idle.findIndex((r) => r.memoryMb === memoryMb);
   const reader = at >= 0 ? (idle.splice(at, 1)[0] as Reader) : spawnReader(memoryMb);
+  const reused = reader.served > 0;
   reader.child.ref();
   reader.child.channel?.ref();
   pipeOf(reader)?.ref();
@@ -97,7 +103,12 @@ export function runInReader(
     const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
       const memory = /heap out of memory|Allocation failed|Reached heap limit/i.test(reader.stderr);
       finish(
-        { kind: 'crash', reason: signal ? `signal ${signal}` : `exit code ${code}`, memory },
+        {
+          kind: 'crash',
+          reason: signal ? `signal ${signal}` : `exit code ${code}`,
+          memory,
+          reused,
+        },
         false,
       );
     };
@@ -107,7 +118,7 @@ export function runInReader(
       if (message.id === id) finish({ kind: 'answer', value: message.result }, true);
     });
     reader.child.send({ id, path, options }, (error) => {
-      if (error) finish({ kind: 'crash', reason: error.message, memory: false }, false);
+      if (error) finish({ kind: 'crash', reason: error.message, memory: false, reused }, false);
     });
   });
 }
