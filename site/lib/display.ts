@@ -1,12 +1,14 @@
 /**
  * What the hall display shows, as pure functions of the schedule and the time: shared by the
- * browser script and the tests. No import: this module is bundled for the browser.
+ * browser script and the tests. It is bundled for the browser, so it imports only modules
+ * without imports of their own (the timezone arithmetic of pipeline/wall-clock.ts).
  *
  * Grace rule: a defence is « en cours » from its start until the next defence of the room
  * starts, or until GRACE_MS after the room is due to be free (deliberation end), whichever
  * comes first — a defence that started late keeps the screen for 10 minutes after its planned
  * end; the next one takes over at its planned start, as the candidates are called by it.
  */
+import { instantOfWallClock, pad, wallClock } from '../../pipeline/wall-clock.ts';
 
 /** One defence as published in `/affichage/horaire.json` (codes only). */
 export interface DisplaySlot {
@@ -87,38 +89,16 @@ export function roomsOnScreen(
   return { first, last: Math.min(count, first + ROOMS_PER_SCREEN) - 1, screen, screens };
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function parts(time: number, timeZone: string): Record<string, string> {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formats.set(timeZone, format);
-  }
-  const out: Record<string, string> = {};
-  for (const p of format.formatToParts(new Date(time))) out[p.type] = p.value;
-  return out;
-}
-
 /** `YYYY-MM-DD` of an instant in the timezone. */
 export function dayOf(time: number, timeZone: string): string {
-  const p = parts(time, timeZone);
-  return `${p['year']}-${p['month']}-${p['day']}`;
+  const c = wallClock(new Date(time), timeZone);
+  return `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}`;
 }
 
 /** `HH:MM` (or `HH:MM:SS`) of an instant in the timezone. */
 export function clockOf(time: number, timeZone: string, seconds = false): string {
-  const p = parts(time, timeZone);
-  return `${p['hour']}:${p['minute']}${seconds ? `:${p['second']}` : ''}`;
+  const c = wallClock(new Date(time), timeZone);
+  return `${pad(c.hour)}:${pad(c.minute)}${seconds ? `:${pad(c.second)}` : ''}`;
 }
 
 /** The slots of the day of `time`, in the session's timezone. */
@@ -150,21 +130,7 @@ export function simulatedTime(text: string | null, timeZone: string): number | u
   ];
   const naive = Date.UTC(y, mo - 1, d, h, mi, s);
   if (Number.isNaN(naive) || new Date(naive).getUTCDate() !== d) return undefined;
-  const offset = (t: number): number => {
-    const p = parts(t, timeZone);
-    return (
-      Date.UTC(
-        +p['year']!,
-        +p['month']! - 1,
-        +p['day']!,
-        +p['hour']!,
-        +p['minute']!,
-        +p['second']!,
-      ) - t
-    );
-  };
-  const guess = naive - offset(naive);
-  return naive - offset(guess);
+  return instantOfWallClock(naive, timeZone);
 }
 
 /** True when `value` has the shape of a DisplayData (the polled JSON is not trusted). */
