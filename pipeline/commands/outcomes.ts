@@ -5,12 +5,8 @@ import { Exit, type Command } from '../command.ts';
 import { Errors, recevableError } from '../errors.ts';
 import type { Io } from '../output.ts';
 import type { OutcomeDecision } from '../outcomes/decide.ts';
-import {
-  REPORTS_DIR,
-  runOutcomes,
-  type OutcomeProblem as Problem,
-  type OutcomesRun,
-} from '../outcomes/run.ts';
+import type { OutcomeProblem as Problem } from '../outcomes/problems.ts';
+import { REPORTS_DIR, runOutcomes, type OutcomesRun } from '../outcomes/run.ts';
 
 const COLOURS = { total: 'green', partial: 'yellow', refusal: 'red', incomplete: 'blue' } as const;
 

@@ -15,45 +15,14 @@ import { join } from 'node:path';
 import { TutoringFile } from '../../schemas/tutoring.ts';
 import { Errors, recevableError } from '../errors.ts';
 import { loadSession } from '../session/load.ts';
-import { locate } from '../session/locate.ts';
-import { readYamlFile } from '../session/read.ts';
 import { renderAttestation } from './attestation.ts';
-import { checkOutcomes, checkTutoring, type CrossFinding } from './crosscheck.ts';
+import { checkOutcomes, checkTutoring } from './crosscheck.ts';
 import { decideOutcome, type OutcomeDecision } from './decide.ts';
+import { placeFindings, type OutcomeProblem } from './problems.ts';
 import { renderOverview, renderTutoring } from './staff.ts';
 import { tutoringCutoffs, tutoringStatuses, type TutoringStatus } from './tutoring.ts';
 import { writeIfChanged } from '../files/atomic.ts';
 import { syncHtmlFolder } from './write.ts';
-
-/** A problem of outcomes.yaml or tutoring.yaml, placed at its line and column. */
-export interface OutcomeProblem {
-  /** `outcomes.yaml`, `tutoring.yaml` or `session.yaml`. */
-  readonly file: string;
-  /** 1-based; 1 when the problem concerns the whole file. */
-  readonly line: number;
-  readonly column: number;
-  /** Stable code from the error catalogue. */
-  readonly code: string;
-  /** `error`: the entry was not used (exit 1); `warning`: used, but staff should look. */
-  readonly level: 'error' | 'warning';
-  readonly message: string;
-  readonly fix: string;
-}
-
-/** Places findings at their line and column (the files were valid a moment ago). */
-async function place(dir: string, findings: readonly CrossFinding[]): Promise<OutcomeProblem[]> {
-  const problems: OutcomeProblem[] = [];
-  for (const file of [...new Set(findings.map((f) => f.file))]) {
-    const parsed = (await readYamlFile(join(dir, file), file)).parsed;
-    for (const f of findings.filter((x) => x.file === file)) {
-      const at = parsed
-        ? locate(parsed.doc, parsed.lines, f.path, f.target)
-        : { line: 1, column: 1 };
-      problems.push({ file, ...at, code: f.code, level: f.level, message: f.message, fix: f.fix });
-    }
-  }
-  return problems;
-}
 
 /** Where the documents go, relative to the session folder. */
 export const REPORTS_DIR = join('reports', 'outcomes');
@@ -85,7 +54,7 @@ export async function runOutcomes(dir: string): Promise<OutcomesRun> {
   const reports = join(loaded.dir, REPORTS_DIR);
   const findings = checkOutcomes(file, candidates, session);
   if (loaded.tutoring) findings.push(...checkTutoring(loaded.tutoring, candidates));
-  const problems = await place(loaded.dir, findings);
+  const problems = await placeFindings(loaded.dir, findings);
 
   const entries = new Map(file.outcomes.map((o) => [o.candidate, o]));
   const outcomes = candidates.candidates

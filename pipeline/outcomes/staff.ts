@@ -6,7 +6,7 @@ import type { CandidatesFile } from '../../schemas/candidates.ts';
 import type { Session } from '../../schemas/session.ts';
 import type { Decision, OutcomeDecision, OutcomeReason } from './decide.ts';
 import { markup, page, type Raw } from './html.ts';
-import type { OutcomeProblem as Problem } from './run.ts';
+import type { OutcomeProblem as Problem } from './problems.ts';
 import type { TutoringCutoffs, TutoringStatus } from './tutoring.ts';
 
 const CSS = `

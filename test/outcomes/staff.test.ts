@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decideOutcome } from '../../pipeline/outcomes/decide.ts';
-import type { OutcomeProblem } from '../../pipeline/outcomes/run.ts';
+import type { OutcomeProblem } from '../../pipeline/outcomes/problems.ts';
 import { renderOverview, renderTutoring } from '../../pipeline/outcomes/staff.ts';
 import { tutoringStatuses } from '../../pipeline/outcomes/tutoring.ts';
 import { CandidatesFile } from '../../schemas/candidates.ts';
