@@ -25,14 +25,15 @@ export function version(): string {
   return pkg.version;
 }
 
-async function help(io: Io): Promise<void> {
-  io.say('Usage: recevable <command> [options]\n');
-  io.say('Commands:');
+/** The list of commands: on stdout when asked for, on stderr after a bare `recevable`. */
+async function help(write: (line: string) => void): Promise<void> {
+  write('Usage: recevable <command> [options]\n');
+  write('Commands:');
   for (const load of Object.values(commands)) {
     const { command } = await load();
-    io.say(`  ${command.name.padEnd(10)} ${command.summary}`);
+    write(`  ${command.name.padEnd(10)} ${command.summary}`);
   }
-  io.say('\nEvery command has --help. Global: --version, --help.');
+  write('\nEvery command has --help. Global: --version, --help.');
 }
 
 /** Runs the CLI; returns the exit code. */
@@ -40,12 +41,16 @@ export async function main(argv: readonly string[], io: Io = createIo()): Promis
   const [name, ...rest] = argv;
   try {
     if (name === '--version' || name === '-v') {
-      io.say(version());
+      io.print(version());
       return Exit.ok;
     }
-    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      await help(io);
-      return name === undefined ? Exit.usage : Exit.ok;
+    if (name === undefined) {
+      await help(io.say);
+      return Exit.usage;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') {
+      await help(io.print);
+      return Exit.ok;
     }
     const load = commands[name];
     if (!load) throw recevableError(Errors.UnknownCommand, name);
@@ -62,7 +67,7 @@ export async function main(argv: readonly string[], io: Io = createIo()): Promis
       throw recevableError(Errors.BadArguments, name, (error as Error).message);
     }
     if (parsed.values.help) {
-      io.say(`${command.summary}\n\n${command.usage}`);
+      io.print(`${command.summary}\n\n${command.usage}`);
       return Exit.ok;
     }
     return await command.run({ positionals: parsed.positionals, values: parsed.values }, io);

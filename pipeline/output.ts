@@ -1,6 +1,7 @@
 /**
  * Where the CLI writes: human output on stderr (colours unless NO_COLOR or not a TTY),
- * one JSON document on stdout with `--json`.
+ * one JSON document on stdout with `--json`, and on stdout too the text asked for by
+ * `--version` and `--help`, so that it can be piped.
  */
 import { styleText } from 'node:util';
 import { RecevableError } from './errors.ts';
@@ -11,6 +12,8 @@ type Style = Parameters<typeof styleText>[0];
 export interface Io {
   /** A line for people, on stderr. */
   say(line?: string): void;
+  /** A line that is the answer asked for (`--version`, `--help`), on stdout. */
+  print(line?: string): void;
   /** Colours text for stderr when colours are allowed. */
   style(format: Style, text: string): string;
   /** The single JSON document of a `--json` run, on stdout. */
@@ -27,6 +30,7 @@ export function createIo(
   const plain = Boolean(process.env['NO_COLOR']);
   return {
     say: (line = '') => stderr.write(`${line}\n`),
+    print: (line = '') => stdout.write(`${line}\n`),
     style: (format, text) => (plain ? text : styleText(format, text, { stream: stderr })),
     json: (value) => stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     tty: Boolean(stderr.isTTY),
