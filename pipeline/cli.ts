@@ -45,11 +45,11 @@ export async function main(argv: readonly string[], io: Io = createIo()): Promis
       return Exit.ok;
     }
     if (name === undefined) {
-      await help(io.say);
+      await help((line) => io.say(line));
       return Exit.usage;
     }
     if (name === '--help' || name === '-h' || name === 'help') {
-      await help(io.print);
+      await help((line) => io.print(line));
       return Exit.ok;
     }
     const load = commands[name];
