@@ -40,14 +40,24 @@ export const KeyDate = z.union([
 ]);
 export type KeyDate = z.infer<typeof KeyDate>;
 
+/** What a section of the plan is for, whatever its title: `toc`, `introduction`, `environment` (the host organisation), `skills` (the candidate's missions and competences), `conclusion`. */
+export const PlanRole = z.enum(['toc', 'introduction', 'environment', 'skills', 'conclusion']);
+export type PlanRole = z.infer<typeof PlanRole>;
+
 /** One section of the required plan. */
 export const PlanSection = z.strictObject({
   /** Stable id of the section, e.g. `introduction`. */
   id: id(),
   /** The title the référentiel gives, e.g. `Environnement professionnel`. */
   title: z.string().min(1),
-  /** Other titles accepted for this section, e.g. `Table des matières` for `Sommaire`. */
+  /** Other titles accepted for this section, e.g. `Table des matières` for `Sommaire`: as good as the title, even with `planMatching: strict`. */
   aliases: z.array(z.string().min(1)).default([]),
+  /** What the référentiel says the section holds, e.g. `activité et secteur de l'entreprise, cartographie du S.I.`: its words help recognise the section by its content. */
+  description: z.string().min(1).optional(),
+  /** Equivalent titles the school accepts, e.g. `Présentation de l'entreprise`: a match passes, or is `review` with `planMatching: strict`. */
+  accept: z.array(z.string().min(1)).default([]),
+  /** The role the section plays, for the built-in French lexicon of equivalents; inferred from the title when absent. */
+  role: PlanRole.optional(),
 });
 export type PlanSection = z.infer<typeof PlanSection>;
 
@@ -77,6 +87,8 @@ export const Rules = z.strictObject({
   }),
   /** Required sections, in the required order. */
   plan: z.array(PlanSection).min(1),
+  /** `roles` (default): a section named by a recognised equivalent of its role passes; `strict`: only the title or an alias passes, equivalents are `review`. */
+  planMatching: z.enum(['roles', 'strict']).default('roles'),
   /** Similarity thresholds; without it, the rule is not checked. */
   similarity: SimilarityRule.optional(),
 });

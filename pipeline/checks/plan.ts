@@ -1,131 +1,72 @@
 /**
- * plan: the required sections (`rules.plan`) appear as headings, in the required order.
- * A heading serves one section, taken in document order, top-level headings first. A detected
- * table of contents satisfies the "Sommaire" section. A section named only approximately, or
- * whose title appears in the text but not as a heading, is `review`: the tool cannot decide.
+ * plan: the required sections (`rules.plan`) appear in the required order. A section is found by
+ * its title or an alias, or by a heading that plays its role (`roles.ts`: the school's accepted
+ * equivalents, the built-in lexicon, the host's name, the text under the heading). The policy
+ * fails only when sure: `pass` when every section is found beyond doubt and in order; `review`
+ * when one is found only through a weaker equivalent or a line of text; `fail` when nothing plays
+ * a section's role, or when sections found beyond doubt are out of order.
  */
 import type { Document } from '../../schemas/document.ts';
 import type { PlanSection } from '../../schemas/session.ts';
-import { core, headingScore, MATCH, MAYBE, normalise } from './headings.ts';
-import { findInText, locate, type Located } from './plan-locate.ts';
+import { assign } from './plan-assign.ts';
+import { candidates, type Candidate } from './plan-candidates.ts';
 import { finding, type Check } from './types.ts';
 
 const RULE = 'plan';
-const TOC_TITLES = new Set(['sommaire', 'table matieres']);
-
-const isTocSection = (section: PlanSection) =>
-  [section.title, ...section.aliases].some((name) => TOC_TITLES.has(core(normalise(name))));
-
-const score = (text: string, section: PlanSection) =>
-  Math.max(...[section.title, ...section.aliases].map((name) => headingScore(text, name)));
-
-/** Assigns headings to sections: each heading serves at most one section. */
-function assign(document: Document, plan: PlanSection[]): Map<number, Located> {
-  const tocPages = new Set(document.toc?.pages ?? []);
-  const headings = document.headings
-    .map((heading, index) => ({ heading, index }))
-    .filter(
-      ({ heading }) =>
-        heading.page === undefined ||
-        !tocPages.has(heading.page) ||
-        plan.some((s) => isTocSection(s) && score(heading.text, s) >= MATCH),
-    );
-  const top = Math.min(...headings.map(({ heading }) => heading.level));
-  const found = new Map<number, Located>();
-  const used = new Set<number>();
-  const pick = (threshold: number, onlyTop: boolean, how: Located['how']) => {
-    for (const { heading, index } of headings) {
-      if (used.has(index) || (onlyTop && heading.level !== top)) continue;
-      let best = -1;
-      let bestScore = threshold;
-      plan.forEach((section, s) => {
-        if (found.has(s)) return;
-        const value = score(heading.text, section);
-        if (value >= bestScore && (best === -1 || value > bestScore))
-          [best, bestScore] = [s, value];
-      });
-      if (best === -1) continue;
-      used.add(index);
-      found.set(best, locate(document, heading, index, bestScore, how));
-    }
-  };
-  pick(MATCH, true, 'heading');
-  pick(MATCH, false, 'heading');
-  plan.forEach((section, s) => {
-    const first = document.toc?.pages[0];
-    if (!found.has(s) && isTocSection(section) && first !== undefined) {
-      const offset = document.pageOffsets[first - 1] ?? 0;
-      found.set(s, {
-        text: '(table des matières)',
-        page: first,
-        offset,
-        index: -1,
-        score: 1,
-        how: 'toc',
-      });
-    }
-  });
-  pick(MAYBE, false, 'approximate');
-  plan.forEach((section, s) => {
-    if (found.has(s)) return;
-    const line = findInText(document, [section.title, ...section.aliases]);
-    if (line) found.set(s, line);
-  });
-  return found;
-}
-
-/** Plan indices not in the longest increasing run of `order` (the sections out of order). */
-function outOfOrder(order: number[]): Set<number> {
-  const length = order.map(() => 1);
-  const previous = order.map(() => -1);
-  for (let i = 0; i < order.length; i++)
-    for (let j = 0; j < i; j++)
-      if (order[j]! < order[i]! && length[j]! + 1 > length[i]!)
-        [length[i], previous[i]] = [length[j]! + 1, j];
-  const keep = new Set<number>();
-  for (let end = length.indexOf(Math.max(0, ...length)); end !== -1; end = previous[end]!) {
-    keep.add(order[end]!);
-  }
-  return new Set(order.filter((s) => !keep.has(s)));
-}
 
 const page = (p?: number) => (p === undefined ? '' : ` (p. ${p})`);
 
-export const plan: Check = (document, submission, session) => {
+/** How a section reads in a message: its title, and the heading that plays it when renamed. */
+function named(section: PlanSection, pick: Candidate): string {
+  const exact = pick.how === 'title' || pick.how === 'alias' || pick.how === 'toc';
+  if (exact) return `${section.title}${page(pick.at.page)}`;
+  const where = pick.at.page === undefined ? '' : `, p. ${pick.at.page}`;
+  return `${section.title} (« ${pick.at.text} »${where})`;
+}
+
+function noHeadings(document: Document, file: string, required: string) {
+  return finding(
+    RULE,
+    'review',
+    `Les titres de votre dossier n'ont pas pu être repérés automatiquement ; l'équipe pédagogique vérifiera que le plan demandé est suivi : ${required}.`,
+    `No headings detected (text layer: ${document.textLayer}); the plan must be checked by a person.`,
+    { headings: document.headings.length, textLayer: document.textLayer },
+    { file },
+  );
+}
+
+export const plan: Check = (document, submission, session, candidate) => {
   const sections = session.rules.plan;
   const place = { file: submission.file };
   const required = sections.map((s, i) => `${i + 1}. ${s.title}`).join(', ');
-  if (document.textLayer === 'none' || document.headings.length === 0) {
-    return finding(
-      RULE,
-      'review',
-      `Les titres de votre dossier n'ont pas pu être repérés automatiquement ; l'équipe pédagogique vérifiera que le plan demandé est suivi : ${required}.`,
-      `No headings detected (text layer: ${document.textLayer}); the plan must be checked by a person.`,
-      { headings: document.headings.length, textLayer: document.textLayer },
-      place,
-    );
-  }
-  const found = assign(document, sections);
-  const byPosition = [...found.entries()].sort(
-    ([, a], [, b]) => (a.page ?? 0) - (b.page ?? 0) || a.offset - b.offset || a.index - b.index,
+  if (document.textLayer === 'none' || document.headings.length === 0)
+    return noHeadings(document, submission.file, required);
+  const top = Math.min(...document.headings.map((h) => h.level));
+  const all = candidates(document, session.rules, candidate?.company);
+  const { picks, late } = assign(
+    all,
+    (c) => c.at.index < 0 || (document.headings[c.at.index]?.level ?? top) <= top,
   );
-  const late = outOfOrder(byPosition.map(([s]) => s));
-  const missing = sections.filter((_, s) => !found.has(s));
-  const unsure = [...found.entries()].filter(
-    ([, at]) => at.how === 'approximate' || at.how === 'text',
-  );
+  const isTop = (c: Candidate) =>
+    c.at.index < 0 || (document.headings[c.at.index]?.level ?? top) <= top;
+  const byPosition = [...picks.entries()].sort(([, a], [, b]) => a.at.offset - b.at.offset);
+  const missing = sections.filter((_, s) => !picks.has(s));
   const evidence = {
+    matching: session.rules.planMatching,
     sections: sections.map((section, s) => {
-      const at = found.get(s);
-      if (!at) return { id: section.id, title: section.title, found: false };
+      const pick = picks.get(s);
+      if (!pick) return { id: section.id, title: section.title, found: false };
       return {
         id: section.id,
         title: section.title,
         found: true,
-        heading: at.text,
-        ...(at.page ? { page: at.page } : {}),
-        how: at.how,
-        score: Math.round(at.score * 100) / 100,
+        heading: pick.at.text,
+        ...(pick.at.page ? { page: pick.at.page } : {}),
+        how: pick.how,
+        strength: pick.strength,
+        confidence: Math.round(pick.confidence * 100) / 100,
+        why: pick.why,
+        ...(late.has(s) ? { outOfOrder: true } : {}),
       };
     }),
     missing: missing.map((s) => s.id),
@@ -133,58 +74,74 @@ export const plan: Check = (document, submission, session) => {
   };
   const problems: string[] = [];
   const details: string[] = [];
+  const doubts: string[] = [];
+  const doubtDetails: string[] = [];
   if (missing.length > 0) {
     problems.push(
       missing.length === 1
-        ? `il manque la partie « ${missing[0]!.title} »`
-        : `il manque les parties ${missing.map((s) => `« ${s.title} »`).join(', ')}`,
+        ? `il manque la partie « ${missing[0]!.title} » : aucun titre ni passage ne joue ce rôle`
+        : `il manque les parties ${missing.map((s) => `« ${s.title} »`).join(', ')} : aucun titre ni passage ne joue ce rôle`,
     );
     details.push(`missing: ${evidence.missing.join(', ')}`);
   }
   for (const s of late) {
-    const at = found.get(s)!;
+    const pick = picks.get(s)!;
     const rank = byPosition.findIndex(([other]) => other === s);
     const before = byPosition.slice(0, rank).find(([other]) => other > s);
     const after = before
-      ? ` alors qu'elle doit précéder « ${sections[before[0]]!.title} »${page(before[1].page)}`
+      ? ` alors qu'elle doit précéder « ${sections[before[0]]!.title} »${page(before[1].at.page)}`
       : '';
-    problems.push(
-      `la partie « ${sections[s]!.title} »${page(at.page)} n'est pas à sa place${after}`,
-    );
-    details.push(
-      `out of order: ${sections[s]!.id} ("${at.text}"${at.page ? ` p. ${at.page}` : ''})`,
-    );
+    const text = `la partie « ${sections[s]!.title} » (« ${pick.at.text} »${pick.at.page ? `, p. ${pick.at.page}` : ''}) n'est pas à sa place${after}`;
+    const detail = `out of order: ${sections[s]!.id} ("${pick.at.text}"${pick.at.page ? ` p. ${pick.at.page}` : ''}, ${pick.why})`;
+    const sure =
+      pick.strength === 'strong' &&
+      isTop(pick) &&
+      (!before || (before[1].strength === 'strong' && isTop(before[1])));
+    if (sure) {
+      problems.push(text);
+      details.push(detail);
+    } else {
+      doubts.push(text);
+      doubtDetails.push(`${detail} (not sure)`);
+    }
   }
-  const firstProblem = [...late].map((s) => found.get(s)!.page).find((p) => p !== undefined);
   if (problems.length > 0) {
+    const firstPage =
+      [...late].map((s) => picks.get(s)!.at.page).find((p) => p !== undefined) ??
+      byPosition[byPosition.length - 1]?.[1].at.page;
     return finding(
       RULE,
       'fail',
       `Le plan de votre dossier ne suit pas le référentiel : ${problems.join(' ; ')}. Le plan demandé est, dans cet ordre : ${required}.`,
       `Plan not followed: ${details.join('; ')}.`,
       evidence,
-      firstProblem ? { ...place, page: firstProblem } : place,
+      firstPage ? { ...place, page: firstPage } : place,
     );
   }
-  const list = byPosition.map(([s, at]) => `${sections[s]!.title}${page(at.page)}`).join(', ');
-  if (unsure.length > 0) {
-    const names = unsure
-      .map(([s, at]) => `« ${sections[s]!.title} » (titre trouvé : « ${at.text} »${page(at.page)})`)
-      .join(', ');
+  const list = byPosition.map(([s, pick]) => named(sections[s]!, pick)).join(', ');
+  const weak = byPosition.filter(([s, pick]) => pick.strength === 'weak' && !late.has(s));
+  for (const [s, pick] of weak) {
+    doubts.push(
+      `« ${sections[s]!.title} » n'a été reconnue que par le titre « ${pick.at.text} »${page(pick.at.page)}`,
+    );
+    doubtDetails.push(`${sections[s]!.id} only weakly: "${pick.at.text}" (${pick.why})`);
+  }
+  if (doubts.length > 0) {
+    const first = [...weak.map(([, p]) => p), ...[...late].map((s) => picks.get(s)!)][0];
     return finding(
       RULE,
       'review',
-      `Le plan de votre dossier semble suivi, mais certains titres ne correspondent pas exactement au référentiel : ${names}. L'équipe pédagogique vérifiera.`,
-      `Plan found (${list}) but ${unsure.map(([s, at]) => `${sections[s]!.id} only ${at.how === 'text' ? 'as a line of text' : `approximately (score ${at.score.toFixed(2)})`}`).join(', ')}.`,
+      `Le plan de votre dossier semble suivi (${list}), mais ${doubts.join(' ; ')}. L'équipe pédagogique vérifiera.`,
+      `Plan found (${list}) but ${doubtDetails.join('; ')}.`,
       evidence,
-      unsure[0]![1].page ? { ...place, page: unsure[0]![1].page } : place,
+      first?.at.page ? { ...place, page: first.at.page } : place,
     );
   }
   return finding(
     RULE,
     'pass',
     `Votre dossier suit le plan demandé : ${list}.`,
-    `All ${sections.length} sections found in order: ${list}.`,
+    `All ${sections.length} sections found in order: ${byPosition.map(([s, pick]) => `${sections[s]!.id} "${pick.at.text}"${pick.at.page ? ` p. ${pick.at.page}` : ''} (${pick.how})`).join(', ')}.`,
     evidence,
     place,
   );

@@ -3,14 +3,20 @@
  * found in a dossier), the submission it came from and the session, and returns a Finding:
  * it never throws. Session-level checks (similarity) see every readable dossier at once.
  */
+import type { Candidate } from '../../schemas/candidates.ts';
 import type { Document } from '../../schemas/document.ts';
 import type { Finding } from '../../schemas/result.ts';
 import type { Session } from '../../schemas/session.ts';
 import type { Submission } from '../../schemas/submissions.ts';
 import type { LoadedSession } from '../session/load.ts';
 
-/** One rule applied to one dossier. */
-export type Check = (document: Document, submission: Submission, session: Session) => Finding;
+/** One rule applied to one dossier; `candidate` is the enrolled candidate, when known (their host company). */
+export type Check = (
+  document: Document,
+  submission: Submission,
+  session: Session,
+  candidate?: Candidate,
+) => Finding;
 
 /** A readable dossier handed to a session-level check. */
 export interface SessionEntry {

@@ -62,7 +62,8 @@ describe('plan', () => {
         id: 'sommaire',
         heading: 'Table des matières',
         page: 2,
-        how: 'heading',
+        how: 'alias',
+        strength: 'strong',
       }),
     );
   });
@@ -140,18 +141,23 @@ describe('plan', () => {
     expect(check({ headings: list }).status).toBe('pass');
   });
 
-  it('sends an approximate heading to review rather than failing', () => {
-    const found = check({
-      headings: headings(
-        ['Sommaire', 2],
-        ['Introduction', 3],
-        ['Environnement professionnel', 10],
-        ['Compétences valorisées', 20],
-        ['Conclusion', 50],
-      ),
-    });
-    expect(found.status).toBe('review');
-    expect(found.message).toContain('« Compétences valorisées »');
+  it('passes an equivalent of the role, and sends it to review when the school wants exact titles', () => {
+    const list = headings(
+      ['Sommaire', 2],
+      ['Introduction', 3],
+      ['Environnement professionnel', 10],
+      ['Compétences valorisées', 20],
+      ['Conclusion', 50],
+    );
+    const found = check({ headings: list });
+    expect(found.status).toBe('pass');
+    expect(found.message).toContain(
+      'Valorisation des compétences (« Compétences valorisées », p. 20)',
+    );
+    const strict = { ...session, rules: { ...session.rules, planMatching: 'strict' as const } };
+    const reviewed = plan(doc({ headings: list }), submission(), strict);
+    expect(reviewed.status).toBe('review');
+    expect(reviewed.message).toContain('« Compétences valorisées » (p. 20)');
   });
 
   it('sends a section whose title is a line of text but not a heading to review', () => {

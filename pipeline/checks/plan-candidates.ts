@@ -1,0 +1,238 @@
+/**
+ * Every place of a Document that may play a section of the plan: headings recognised by
+ * `roles.ts` and weighed by their body, the table of contents, and lines of text. Each
+ * candidate is `strong` (found beyond doubt) or `weak` (a person decides), and says why.
+ */
+import type { Document, Heading } from '../../schemas/document.ts';
+import type { PlanRole, PlanSection, Rules } from '../../schemas/session.ts';
+import { normalise } from './headings.ts';
+import { findInText, locate, type Located } from './plan-locate.ts';
+import {
+  BODY_MIN_WORDS,
+  bodyMeter,
+  speaksLike,
+  speaksOnlyLike,
+  type BodyMeter,
+} from './roles-body.ts';
+import {
+  descriptionWords,
+  hostKey,
+  isMatter,
+  lexiconTier,
+  recognise,
+  roleOf,
+  type MatchHow,
+} from './roles.ts';
+
+/** A place that may serve a section. */
+export interface Candidate {
+  /** Index of the section in the plan. */
+  readonly section: number;
+  readonly at: Located;
+  readonly strength: 'strong' | 'weak';
+  readonly how: MatchHow;
+  /** 0–1. */
+  readonly confidence: number;
+  /** In English, for staff. */
+  readonly why: string;
+}
+
+/** How a heading ranks: the top level of the document, or below. */
+function topLevel(headings: readonly Heading[]): number {
+  return Math.min(...headings.map((h) => h.level));
+}
+
+// Methods whose matches a school asking for exact titles (`planMatching: strict`) reviews.
+const EQUIVALENT = new Set<MatchHow>(['accept', 'lexicon', 'host', 'description', 'body']);
+
+interface Scope {
+  readonly document: Document;
+  readonly plan: readonly PlanSection[];
+  readonly roles: readonly (PlanRole | undefined)[];
+  readonly meter: BodyMeter;
+  readonly strict: boolean;
+  readonly top: number;
+  readonly tocPages: ReadonlySet<number>;
+  /** The host organisation's name, as `hostKey` gives it. */
+  readonly host: string;
+}
+
+/** The nearest heading above `index` at a higher level (its chapter), if any. */
+function parentOf(headings: readonly Heading[], index: number): number {
+  const level = headings[index]!.level;
+  for (let i = index - 1; i >= 0; i--) if (headings[i]!.level < level) return i;
+  return -1;
+}
+
+/** Pages from which a "Sommaire" heading can only be a chapter's own table of contents. */
+const frontLimit = (document: Document) => Math.max(4, Math.ceil(document.pages.count * 0.2));
+
+/**
+ * Introductions and conclusions below the top level act for the whole report only when they are
+ * alone of their kind (`many`: one per chapter, the chapters' own) and not inside the chapter of
+ * another part (`own`: the introduction of the environment chapter).
+ */
+function perChapter(scope: Scope, role: PlanRole, index: number): 'many' | 'own' | undefined {
+  const { headings } = scope.document;
+  const same = headings
+    .map((h, i) => ({ h, i }))
+    .filter(({ h }) => h.level > scope.top && lexiconTier(normalise(h.text), role) === 'strong')
+    .map(({ i }) => i);
+  if (same.length > 1) {
+    // The first introduction or the last conclusion may still act for the whole report.
+    const edge = role === 'introduction' ? same[0] : same[same.length - 1];
+    return edge === index ? 'own' : 'many';
+  }
+  const parent = parentOf(headings, index);
+  if (parent < 0) return undefined;
+  const chapter = normalise(headings[parent]!.text);
+  const inOther = (['environment', 'skills'] as const).some(
+    (other) => other !== role && lexiconTier(chapter, other) === 'strong',
+  );
+  return inOther ? 'own' : undefined;
+}
+
+function fromHeading(scope: Scope, index: number, s: number): Candidate | undefined {
+  const heading = scope.document.headings[index]!;
+  const section = scope.plan[s]!;
+  const role = scope.roles[s];
+  const match = recognise(heading.text, section, {
+    host: scope.host,
+    role,
+    described: descriptionWords(section.description),
+  });
+  const at = (score: number) =>
+    locate(
+      scope.document,
+      heading,
+      index,
+      score,
+      match?.tier === 'strong' ? 'heading' : 'approximate',
+    );
+  // A table of contents lists the sections: its entries are not them.
+  if (role !== 'toc' && heading.page !== undefined && scope.tocPages.has(heading.page))
+    return undefined;
+  if (role === 'toc' && heading.page !== undefined) {
+    const inToc = scope.tocPages.has(heading.page);
+    if (!inToc && (heading.page > frontLimit(scope.document) || heading.level > scope.top))
+      return undefined;
+  }
+  if (!match) return bodyOnly(scope, index, s);
+  let strength: Candidate['strength'] = match.tier === 'strong' ? 'strong' : 'weak';
+  let why = match.why;
+  if (match.tier === 'medium' && role) {
+    // Medium equivalents are the section when the text under them plays its role; a chapter's
+    // sub-section is the section only weakly, and text that speaks of something else rules it out.
+    const signal = scope.meter(index, role);
+    const chapter = heading.level <= scope.top;
+    const said = `${signal.density} cue words per 100, ${signal.ratio}× the document`;
+    if (speaksLike(signal)) {
+      strength = chapter ? 'strong' : 'weak';
+      why += `, confirmed by the text under it (${said})`;
+    } else if (signal.words >= BODY_MIN_WORDS && signal.ratio < 1) return undefined;
+    else why += `, not confirmed by the text under it (${said})`;
+  }
+  if ((role === 'introduction' || role === 'conclusion') && heading.level > scope.top) {
+    const own = perChapter(scope, role, index);
+    if (own === 'many') return undefined;
+    if (own === 'own' && strength === 'strong') {
+      strength = 'weak';
+      why += `, but inside another part's chapter (level ${heading.level})`;
+    }
+  }
+  if (scope.strict && EQUIVALENT.has(match.how) && strength === 'strong') {
+    strength = 'weak';
+    why += ` (planMatching: strict)`;
+  }
+  return {
+    section: s,
+    at: at(match.confidence),
+    strength,
+    how: match.how,
+    confidence: match.confidence,
+    why,
+  };
+}
+
+/** A top-level chapter titled with a name only (the host's), whose text presents the host. */
+function bodyOnly(scope: Scope, index: number, s: number): Candidate | undefined {
+  const heading = scope.document.headings[index]!;
+  if (scope.roles[s] !== 'environment' || heading.level !== scope.top || isMatter(heading.text))
+    return undefined;
+  const unknown = scope.plan.every((_, other) => {
+    const role = scope.roles[other];
+    return !role || lexiconTier(normalise(heading.text), role) === undefined;
+  });
+  if (!unknown) return undefined;
+  const signal = scope.meter(index, 'environment');
+  if (!speaksLike(signal)) return undefined;
+  const sure = speaksOnlyLike(signal) && !scope.strict;
+  return {
+    section: s,
+    at: locate(scope.document, heading, index, 0.6, sure ? 'heading' : 'approximate'),
+    strength: sure ? 'strong' : 'weak',
+    how: 'body',
+    confidence: sure ? 0.75 : 0.55,
+    why: `the text under it presents an organisation (${signal.density} cue words per 100, ${signal.ratio}× the document)`,
+  };
+}
+
+/** The table of contents as the "Sommaire": strong near the front, weak at the end. */
+function fromToc(scope: Scope, s: number): Candidate | undefined {
+  const first = scope.document.toc?.pages[0];
+  if (scope.roles[s] !== 'toc' || first === undefined) return undefined;
+  const atEnd = first > scope.document.pages.count * 0.6;
+  const offset = atEnd ? 0 : (scope.document.pageOffsets[first - 1] ?? 0);
+  return {
+    section: s,
+    at: { text: '(table des matières)', page: first, offset, index: -1, score: 1, how: 'toc' },
+    strength: atEnd ? 'weak' : 'strong',
+    how: 'toc',
+    confidence: atEnd ? 0.6 : 1,
+    why: atEnd
+      ? `a table of contents, but at the end of the document (p. ${first})`
+      : `the document's table of contents (p. ${first})`,
+  };
+}
+
+/** Every candidate of every section. */
+export function candidates(
+  document: Document,
+  rules: Pick<Rules, 'plan' | 'planMatching'>,
+  company?: string,
+): Candidate[] {
+  const plan = rules.plan;
+  const scope: Scope = {
+    document,
+    plan,
+    roles: plan.map(roleOf),
+    meter: bodyMeter(document),
+    strict: rules.planMatching === 'strict',
+    top: document.headings.length > 0 ? topLevel(document.headings) : 1,
+    tocPages: new Set(document.toc?.pages ?? []),
+    host: hostKey(company),
+  };
+  const out: Candidate[] = [];
+  document.headings.forEach((_, index) => {
+    plan.forEach((_, s) => {
+      const found = fromHeading(scope, index, s);
+      if (found) out.push(found);
+    });
+  });
+  plan.forEach((section, s) => {
+    const toc = fromToc(scope, s);
+    if (toc) out.push(toc);
+    if (out.some((c) => c.section === s)) return;
+    const line = findInText(document, [section.title, ...section.aliases, ...section.accept]);
+    if (line)
+      out.push({
+        section: s,
+        at: line,
+        strength: 'weak',
+        how: 'text',
+        confidence: line.score,
+        why: `a line of text, not a heading`,
+      });
+  });
+  return out;
+}
