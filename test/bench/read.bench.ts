@@ -1,7 +1,8 @@
 /**
  * `npm run bench:read`: reading speed against poppler (pdfinfo + pdftotext) on the same files
  * in the same run, DOCX time with and without LibreOffice, and DOCX page counts against the
- * generator's true count. Not part of `npm test`.
+ * generator's true count. Not part of `npm test`. `--smoke`: two small generated PDFs and one
+ * DOCX, one round, without the shared corpus.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,8 @@ import { isReadError, readDossier, readDossierInProcess } from '../../pipeline/r
 import { openPdf } from '../../pipeline/read/pdf-load.ts';
 import { makeDocx, makePdf, type DossierSpec } from '../fixtures/dossier/generate.ts';
 
-const ROUNDS = 3;
+const smoke = process.argv.includes('--smoke');
+const ROUNDS = smoke ? 1 : 3;
 const dir = mkdtempSync(join(tmpdir(), 'recevable-bench-'));
 const sections: DossierSpec['sections'] = [
   'Introduction',
@@ -121,13 +123,15 @@ async function pdfBench(label: string, files: string[]): Promise<void> {
   );
 }
 
-const corpus = readdirSync('../shared/corpus/reports')
-  .filter((name) => name.endsWith('.pdf'))
-  .map((name) => join('../shared/corpus/reports', name));
-await pdfBench('Corpus PDFs', corpus);
+if (!smoke) {
+  const corpus = readdirSync('../shared/corpus/reports')
+    .filter((name) => name.endsWith('.pdf'))
+    .map((name) => join('../shared/corpus/reports', name));
+  await pdfBench('Corpus PDFs', corpus);
+}
 
 const generated: string[] = [];
-for (const [i, count] of [20, 55, 60].entries()) {
+for (const [i, count] of (smoke ? [6, 12] : [20, 55, 60]).entries()) {
   const path = join(dir, `generated-${count}.pdf`);
   writeFileSync(path, await makePdf({ pages: count, sections, seed: i + 1, bookmarks: i !== 1 }));
   generated.push(path);
@@ -136,7 +140,7 @@ await pdfBench('Generated PDFs (one without bookmarks)', generated);
 
 console.log('\nDOCX: ms per document, and page count found vs the true count');
 console.log('  true  LibreOffice (ms)        no LibreOffice (ms)');
-for (const count of [8, 30, 55, 60]) {
+for (const count of smoke ? [8] : [8, 30, 55, 60]) {
   const spec: DossierSpec = { pages: count, sections, seed: count };
   const path = join(dir, `generated-${count}.docx`);
   writeFileSync(path, await makeDocx(spec));

@@ -5,6 +5,7 @@
  * (b) one 20,000-word dossier against a generated corpus of 5,000 dossiers (time, peak RSS,
  * in a child process of its own); (c) a 100-dossier session, all pairs.
  * Environment: BENCH_CORPUS_WORDS (words per generated corpus dossier, default 8000).
+ * `--smoke`: a generated stand-in for PAN, a corpus of 60 dossiers, a session of 10.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,9 @@ import { prepare, type Prepared } from '../../pipeline/similarity/prepare.ts';
 import { analyseSession } from '../../pipeline/similarity/session.ts';
 import { prose } from '../similarity/prose.ts';
 
-const PAN = resolve(import.meta.dirname, '../../../shared/pan');
+const smoke = process.argv.includes('--smoke');
+const WORK = join(tmpdir(), 'recevable-bench-similarity');
+const PAN = smoke ? join(WORK, 'mini-pan') : resolve(import.meta.dirname, '../../../shared/pan');
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
@@ -159,6 +162,27 @@ function panOnDiskIndex(
   return { build: built - started, total: performance.now() - started, pairs: pairs.size };
 }
 
+/**
+ * A few PAN-shaped files for `--smoke`: sources of generated prose, suspicious documents that
+ * copy a long passage of one source, or none, and the `pairs` file of the truth.
+ */
+function writeMiniPan(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'susp'), { recursive: true });
+  mkdirSync(join(dir, 'src'));
+  const name = (kind: string, n: number) => `${kind}-document${String(n).padStart(5, '0')}.txt`;
+  const sources = Array.from({ length: 6 }, (_, i) => prose(500 + i, 1500));
+  sources.forEach((text, i) => writeFileSync(join(dir, 'src', name('source', i)), text));
+  const pairs: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    const own = prose(600 + i, 1200);
+    const copied = i % 2 === 0 ? sources[i]!.split(' ').slice(200, 800).join(' ') : '';
+    writeFileSync(join(dir, 'susp', name('suspicious', i)), `${own}\n${copied}`);
+    if (copied) pairs.push(`${name('suspicious', i)} ${name('source', i)}`);
+  }
+  writeFileSync(join(dir, 'pairs'), `${pairs.join('\n')}\n`);
+}
+
 const TEMPLATE = prose(424242, 600);
 
 /** The generated corpus of (b), built once per size and kept in the temp folder. */
@@ -216,8 +240,8 @@ function queryChild(dir: string, count: number, words: number): void {
 }
 
 function oneAgainstCorpus(work: string): void {
-  const count = 5000;
-  const words = Number(process.env['BENCH_CORPUS_WORDS'] ?? 8000);
+  const count = smoke ? 60 : 5000;
+  const words = smoke ? 2000 : Number(process.env['BENCH_CORPUS_WORDS'] ?? 8000);
   say(`(b) one 20,000-word dossier against ${count} generated dossiers`);
   const dir = generatedCorpus(work, count, words);
   const child = spawnSync(
@@ -243,10 +267,11 @@ function oneAgainstCorpus(work: string): void {
 
 /** (c) a session of 100 dossiers of 20,000 words, all pairs, with the template and 5 copied pairs. */
 function sessionAllPairs(): void {
+  const [count, words] = smoke ? [10, 8000] : [100, 19_000];
   const texts = [];
-  for (let i = 0; i < 100; i++) {
-    let body = prose(900_000 + i, 19_000);
-    if (i % 20 === 1) body = `${prose(900_000 + i - 1, 19_000).slice(0, 20_000)} ${body}`;
+  for (let i = 0; i < count; i++) {
+    let body = prose(900_000 + i, words);
+    if (i % 20 === 1) body = `${prose(900_000 + i - 1, words).slice(0, 20_000)} ${body}`;
     texts.push({
       id: `C${String(i).padStart(3, '0')}`,
       candidate: `C${i}`,
@@ -260,17 +285,17 @@ function sessionAllPairs(): void {
   const ms = performance.now() - started;
   const flagged = [...analyses.values()].filter((a) => a.share >= 0.1).map((a) => a.id);
   say(
-    `(c) session of 100 dossiers × ~19,600 words, all pairs: ${seconds(ms)} (target ≤ 30 s, ratio ${(ms / 30_000).toFixed(2)}); ≥ 10 %: ${flagged.join(', ')}`,
+    `(c) session of ${count} dossiers × ~${words + 600} words, all pairs: ${seconds(ms)} (target ≤ 30 s, ratio ${(ms / 30_000).toFixed(2)}); ≥ 10 %: ${flagged.join(', ')}`,
   );
 }
 
 if (process.argv[2] === '--query') {
   queryChild(process.argv[3] ?? '', Number(process.argv[4]), Number(process.argv[5]));
 } else {
-  const work = join(tmpdir(), 'recevable-bench-similarity');
-  mkdirSync(work, { recursive: true });
-  const only = process.argv[2];
-  if (!only || only === 'a') panScreening(work);
-  if (!only || only === 'b') oneAgainstCorpus(work);
+  mkdirSync(WORK, { recursive: true });
+  if (smoke) writeMiniPan(PAN);
+  const only = process.argv.slice(2).find((arg) => /^[abc]$/.test(arg));
+  if (!only || only === 'a') panScreening(WORK);
+  if (!only || only === 'b') oneAgainstCorpus(WORK);
   if (!only || only === 'c') sessionAllPairs();
 }
