@@ -120,17 +120,11 @@ function fromHeading(scope: Scope, index: number, s: number): Candidate | undefi
   if (!match) return bodyOnly(scope, index, s);
   let strength: Candidate['strength'] = match.tier === 'strong' ? 'strong' : 'weak';
   let why = match.why;
-  if (match.tier === 'medium' && role) {
-    // Medium equivalents are the section when the text under them plays its role; a chapter's
-    // sub-section is the section only weakly, and text that speaks of something else rules it out.
-    const signal = scope.meter(index, role);
-    const chapter = heading.level <= scope.top;
-    const said = `${signal.density} cue words per 100, ${signal.ratio}× the document`;
-    if (speaksLike(signal)) {
-      strength = chapter ? 'strong' : 'weak';
-      why += `, confirmed by the text under it (${said})`;
-    } else if (signal.words >= BODY_MIN_WORDS && signal.ratio < 1) return undefined;
-    else why += `, not confirmed by the text under it (${said})`;
+  if (match.tier !== 'strong' && role && match.how !== 'approximate') {
+    const weighed = weigh(scope, index, match.tier, role);
+    if (!weighed) return undefined;
+    strength = weighed.strength;
+    why += weighed.why;
   }
   if ((role === 'introduction' || role === 'conclusion') && heading.level > scope.top) {
     const own = perChapter(scope, role, index);
@@ -152,6 +146,31 @@ function fromHeading(scope: Scope, index: number, s: number): Candidate | undefi
     confidence: match.confidence,
     why,
   };
+}
+
+/**
+ * The text under a heading decides a medium or weak equivalent: a medium one is the section when
+ * its text plays the role, not it when its text speaks of something else; a weak one only when its
+ * text plays the role (beyond doubt, for a chapter, to be strong). A sub-section stays weak.
+ */
+function weigh(
+  scope: Scope,
+  index: number,
+  tier: 'medium' | 'weak',
+  role: PlanRole,
+): { strength: Candidate['strength']; why: string } | undefined {
+  const signal = scope.meter(index, role);
+  const chapter = scope.document.headings[index]!.level <= scope.top;
+  const said = `${signal.density} cue words per 100, ${signal.ratio}× the document`;
+  const confirmed = `, confirmed by the text under it (${said})`;
+  if (tier === 'medium') {
+    if (speaksLike(signal)) return { strength: chapter ? 'strong' : 'weak', why: confirmed };
+    if (signal.words >= BODY_MIN_WORDS && signal.ratio < 1) return undefined;
+    return { strength: 'weak', why: `, not confirmed by the text under it (${said})` };
+  }
+  if (speaksOnlyLike(signal) && chapter) return { strength: 'strong', why: confirmed };
+  if (speaksLike(signal)) return { strength: 'weak', why: confirmed };
+  return undefined;
 }
 
 /** A top-level chapter titled with a name only (the host's), whose text presents the host. */
@@ -224,7 +243,9 @@ export function candidates(
     if (toc) out.push(toc);
     if (out.some((c) => c.section === s)) return;
     const line = findInText(document, [section.title, ...section.aliases, ...section.accept]);
-    if (line)
+    const misplacedToc =
+      scope.roles[s] === 'toc' && line?.page !== undefined && line.page > frontLimit(document);
+    if (line && !misplacedToc)
       out.push({
         section: s,
         at: line,

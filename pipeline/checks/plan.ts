@@ -88,15 +88,19 @@ export const plan: Check = (document, submission, session, candidate) => {
     const pick = picks.get(s)!;
     const rank = byPosition.findIndex(([other]) => other === s);
     const before = byPosition.slice(0, rank).find(([other]) => other > s);
+    const next = byPosition.slice(rank + 1).find(([other]) => other < s);
     const after = before
       ? ` alors qu'elle doit précéder « ${sections[before[0]]!.title} »${page(before[1].at.page)}`
-      : '';
+      : next
+        ? ` alors qu'elle doit suivre « ${sections[next[0]]!.title} »${page(next[1].at.page)}`
+        : '';
     const text = `la partie « ${sections[s]!.title} » (« ${pick.at.text} »${pick.at.page ? `, p. ${pick.at.page}` : ''}) n'est pas à sa place${after}`;
     const detail = `out of order: ${sections[s]!.id} ("${pick.at.text}"${pick.at.page ? ` p. ${pick.at.page}` : ''}, ${pick.why})`;
+    const other = before ?? next;
     const sure =
       pick.strength === 'strong' &&
       isTop(pick) &&
-      (!before || (before[1].strength === 'strong' && isTop(before[1])));
+      (!other || (other[1].strength === 'strong' && isTop(other[1])));
     if (sure) {
       problems.push(text);
       details.push(detail);

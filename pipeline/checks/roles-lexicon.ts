@@ -6,10 +6,12 @@
  * spaces: « Présentation de l'entreprise » → `presentation de l entreprise`).
  *
  * - `strong`: a person reads the heading as that part without looking further.
- * - `medium`: the part when the text under it plays the role (body cues), a weak match otherwise.
- * - `weak`: may be that part; a person decides.
+ * - `medium`: the part when the text under it plays the role (body cues); not it when the text
+ *   speaks of something else; a weak match otherwise.
+ * - `weak`: the part only when the text under it plays the role, and then a person decides
+ *   (unless the text plays it beyond doubt).
  * - `not`: headings that look like the role but are not it (the *company's* missions, a
- *   technical environment): they never match the role.
+ *   technical environment): they never play the role, whatever else they share with it.
  */
 import type { PlanRole } from '../../schemas/session.ts';
 
@@ -62,13 +64,13 @@ export const LEXICON: Readonly<Record<PlanRole, RoleLexicon>> = {
       re(`^contexte ${OF}${STAY}\\b`),
       re(`^presentation ${OF}(?:lieu|cadre|contexte)\\b`),
       re(`^(?:le |l )?${HOST} [a-z0-9]`),
-      /^contexte(?: general| global)?$/,
-      /^(?:le )?contexte (?:et|du projet)\b/,
     ],
     weak: [
       /^(?:l )?environnement$/,
       /^presentation(?: generale)?$/,
       /^(?:historique|organigramme)$/,
+      /^(?:le )?contexte(?: general| global)?$/,
+      /^(?:le )?contexte (?:et|du projet)\b/,
     ],
     not: [
       /^environnement (?:technique|technologique|de developpement|logiciel|materiel|de test|de production|cloud|virtuel|linux|windows)/,

@@ -110,8 +110,9 @@ export function recognise(
       why: `accepted equivalent "${accepted.name}"`,
     };
   const normalised = normalise(heading);
-  if (isMatter(heading)) return undefined;
   const { role } = context;
+  if (isMatter(heading) || (role && LEXICON[role].not.some((p) => p.test(normalised))))
+    return undefined;
   if (role) {
     const tier = lexiconTier(normalised, role);
     if (tier)
