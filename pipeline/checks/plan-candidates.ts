@@ -14,6 +14,7 @@ import {
   speaksOnlyLike,
   type BodyMeter,
 } from './roles-body.ts';
+import { BODY_CUES } from './roles-lexicon.ts';
 import {
   descriptionWords,
   hostKey,
@@ -159,6 +160,8 @@ function weigh(
   tier: 'medium' | 'weak',
   role: PlanRole,
 ): { strength: Candidate['strength']; why: string } | undefined {
+  // Introductions and conclusions have no words of their own to weigh.
+  if (!BODY_CUES[role]) return { strength: 'weak', why: '' };
   const signal = scope.meter(index, role);
   const chapter = scope.document.headings[index]!.level <= scope.top;
   const said = `${signal.density} cue words per 100, ${signal.ratio}× the document`;

@@ -17,7 +17,7 @@ import type { PlanRole } from '../../schemas/session.ts';
 
 /** Kinds of organisation a report presents. */
 const HOST =
-  '(?:entreprise|societe|organisme|organisation|structure|etablissement|employeur|groupe|cabinet|agence|start ?up|association|collectivite|administration|institution|entite|compagnie|firme|ssii|esn|laboratoire|service|departement|direction|equipe|pole|filiale|mairie|banque|client|startup)';
+  '(?:entreprise|dsi|hopital|chu|clinique|universite|ecole|ministere|commune|region|prefecture|societe|organisme|organisation|structure|etablissement|employeur|groupe|cabinet|agence|start ?up|association|collectivite|administration|institution|entite|compagnie|firme|ssii|esn|laboratoire|service|departement|direction|equipe|pole|filiale|mairie|banque|client|startup)';
 const OF = '(?:de l |de la |du |des |d |de |de mon |de ma |de notre )?';
 const STAY = '(?:stage|alternance|apprentissage|contrat de professionnalisation|mission|immersion)';
 
@@ -97,6 +97,12 @@ export const LEXICON: Readonly<Record<PlanRole, RoleLexicon>> = {
       /^(?:mon |mes )(?:role|roles|travail|contributions?|apports?|activites|interventions?|taches)\b/,
       /^(?:les )?actions? (?:menees|realisees)\b/,
       /^(?:savoir faire|acquis) /,
+      /^(?:description|presentation|detail|analyse) (?:de mes|des|de ma) (?:missions?|taches|projets|realisations|activites|travaux)\b/,
+      /^(?:les |mes )?travaux (?:realises|effectues|menes|accomplis)\b/,
+      /^mise en oeuvre (?:des |de mes )competences\b/,
+      /^(?:mon |mes )experiences?$/,
+      /^ce que (?:m a apporte|j ai retenu|m ont apporte)\b/,
+      /^(?:analyse reflexive|analyse de (?:ma|mes) pratiques?)\b/,
     ],
     medium: [/^(?:le |les |mon )?projets?\b/, /^(?:etude de cas|cas pratiques?)\b/],
     weak: [/^(?:mise en oeuvre|mise en place|travaux)$/, /^bilan(?: personnel)?$/],

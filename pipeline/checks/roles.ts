@@ -38,12 +38,17 @@ const ROLES = Object.keys(LEXICON) as PlanRole[];
 /** The lexicon tier of a normalised heading for a role, if any. */
 export function lexiconTier(normalised: string, role: PlanRole): TitleMatch['tier'] | undefined {
   const lexicon = LEXICON[role];
-  if (lexicon.not.some((pattern) => pattern.test(normalised))) return undefined;
-  if (lexicon.strong.some((pattern) => pattern.test(normalised))) return 'strong';
-  if (lexicon.medium.some((pattern) => pattern.test(normalised))) return 'medium';
-  if (lexicon.weak.some((pattern) => pattern.test(normalised))) return 'weak';
+  // « Le cadre de l'alternance » reads as « cadre de l'alternance ».
+  const bare = normalised.replace(ARTICLE, '');
+  const test = (pattern: RegExp) => pattern.test(normalised) || pattern.test(bare);
+  if (lexicon.not.some(test)) return undefined;
+  if (lexicon.strong.some(test)) return 'strong';
+  if (lexicon.medium.some(test)) return 'medium';
+  if (lexicon.weak.some(test)) return 'weak';
   return undefined;
 }
+
+const ARTICLE = /^(?:le|la|les|l|un|une)\s+/;
 
 /** The section's role: its `role`, else the role whose strong lexicon names its title or an alias. */
 export function roleOf(section: PlanSection): PlanRole | undefined {
@@ -111,8 +116,9 @@ export function recognise(
     };
   const normalised = normalise(heading);
   const { role } = context;
-  if (isMatter(heading) || (role && LEXICON[role].not.some((p) => p.test(normalised))))
-    return undefined;
+  const bare = normalised.replace(ARTICLE, '');
+  const vetoed = role && LEXICON[role].not.some((p) => p.test(normalised) || p.test(bare));
+  if (isMatter(heading) || vetoed) return undefined;
   if (role) {
     const tier = lexiconTier(normalised, role);
     if (tier)
