@@ -55,6 +55,20 @@ export const Errors = {
     message: (dir: string) => `${dir} is not a session folder (no session.yaml in it).`,
     hint: () => 'Pass the folder that holds session.yaml, e.g. content/demo-2023.',
   }),
+  CopyOverlapsSession: define({
+    code: 'USAGE_COPY_OVERLAPS_SESSION',
+    message: (copy: string, dir: string) =>
+      `--copy-to ${copy} overlaps the session folder ${dir}: the copy would overwrite the session.`,
+    hint: (_copy: string, dir: string) =>
+      `Pick a folder outside ${dir} that does not contain it, e.g. .demo/<session>.`,
+  }),
+  CopyNotAWorkingCopy: define({
+    code: 'USAGE_COPY_NOT_A_WORKING_COPY',
+    message: (copy: string) =>
+      `--copy-to ${copy} is a folder with files in it that \`recevable run --copy-to\` did not make.`,
+    hint: (copy: string) =>
+      `Pick a new or empty folder; ${copy} is left as it is, since the copy replaces what it holds.`,
+  }),
 
   // ── session content (validate) ────────────────────────────────────────────
   SessionDefenceDayOutside: define({

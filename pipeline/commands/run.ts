@@ -2,11 +2,13 @@
  * `recevable run <session-dir>`: the whole job — validate → check → schedule → build the site
  * (and serve it with `--serve`). Each step is the command of the same name, so its output and
  * exit code mean the same thing here; under `--json` their documents are gathered into one.
+ * With `--copy-to`, every step works on a fresh copy of the session, which stays untouched.
  */
 import { once } from 'node:events';
 import { Exit, type Args, type Command } from '../command.ts';
 import { Errors, recevableError } from '../errors.ts';
 import type { Io } from '../output.ts';
+import { refreshWorkingCopy } from '../files/working-copy.ts';
 import { buildSite, previewSite } from '../site/build.ts';
 import { command as check } from './check.ts';
 import { command as schedule } from './schedule.ts';
@@ -32,9 +34,13 @@ export const command: Command = {
   name: 'run',
   summary: 'The whole job: validate, check, schedule, then build (and serve) the site',
   usage: [
-    'recevable run <session-dir> [--json] [--strict] [--no-libreoffice] [--out <dir>] [--serve] [--port <n>]',
+    'recevable run <session-dir> [--copy-to <dir>] [--json] [--strict] [--no-libreoffice] [--out <dir>]',
+    '              [--serve] [--port <n>]',
     '',
-    '  --json            one JSON document: { validate, check, schedule, site, exitCode }',
+    '  --copy-to <dir>   run on a copy of the session made afresh in <dir>, leaving the session',
+    '                    folder as it is (npm start: the committed demo); relative paths of',
+    '                    session.yaml (similarity.corpus) then resolve from <dir>',
+    '  --json            one JSON document: { copy?, validate, check, schedule, site, exitCode }',
     '  --strict          exit 3 when a dossier is not admissible, needs review or is in error',
     '  --no-libreoffice  do not render DOCX with LibreOffice (page counts become estimates)',
     '  --out <dir>       where the static site goes (default dist/)',
@@ -45,6 +51,7 @@ export const command: Command = {
     'site from the published data, and the run exits 1.',
   ].join('\n'),
   options: {
+    'copy-to': { type: 'string' },
     json: { type: 'boolean' },
     strict: { type: 'boolean' },
     'no-libreoffice': { type: 'boolean' },
@@ -53,8 +60,8 @@ export const command: Command = {
     port: { type: 'string' },
   },
   run: async (args, io) => {
-    const [dir, ...extra] = args.positionals;
-    if (dir === undefined || extra.length > 0) {
+    const [session, ...extra] = args.positionals;
+    if (session === undefined || extra.length > 0) {
       throw recevableError(Errors.BadArguments, 'run', 'expected exactly one session folder');
     }
     const port = Number(args.values['port'] ?? 4321);
@@ -71,6 +78,14 @@ export const command: Command = {
       if (json) io.json({ ...collected, exitCode });
       return exitCode;
     };
+
+    let dir = session;
+    const copyTo = args.values['copy-to'];
+    if (typeof copyTo === 'string') {
+      collected['copy'] = await refreshWorkingCopy(session, copyTo);
+      dir = copyTo;
+      io.say(`Working on a copy of ${session} in ${copyTo}; ${session} is left as it is.`);
+    }
 
     if ((await step(io, 'validate', validate, dir, { json }, collected)) !== Exit.ok) {
       return finish(Exit.invalid);
