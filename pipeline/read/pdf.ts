@@ -2,8 +2,10 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Document, Heading, ReadWarning } from '../../schemas/document.ts';
 import { countWords, joinLines, removeRunningMatter } from './clean.ts';
+import { applyMarks, foldLigatures, repairLigatures } from './ligatures.ts';
 import { complementOutline, outlineHeadings, typographyHeadings } from './pdf-headings.ts';
-import { openPdf, readPage, type Line } from './pdf-load.ts';
+import { closePdf, openPdf, readPage, type Line } from './pdf-load.ts';
+import { joinLetterSpaced } from './spacing.ts';
 import { findToc } from './toc.ts';
 
 /** Why a PDF could not be opened. */
@@ -25,7 +27,7 @@ export async function readPdf(bytes: Uint8Array): Promise<Document | PdfProblem>
   try {
     return await readOpened(doc);
   } finally {
-    await doc.loadingTask.destroy().catch(() => undefined);
+    await closePdf(doc);
   }
 }
 
@@ -70,6 +72,9 @@ async function readOpened(doc: PDFDocumentProxy): Promise<Document> {
     }))
     .filter((p) => p.image && p.chars < SCANNED_CHARS)
     .map((p) => p.page);
+  for (const line of raw.flat()) line.text = joinLetterSpaced(line.text);
+  const { marks } = repairLigatures(raw);
+  for (const heading of outline) heading.text = applyMarks(foldLigatures(heading.text), marks);
   const cleaned = removeRunningMatter(raw);
   const pageTexts = cleaned.map(joinLines);
   const toc = findToc(cleaned.map((lines) => lines.map((line) => line.text)));

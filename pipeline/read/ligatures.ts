@@ -1,0 +1,224 @@
+/**
+ * Ligatures in a PDF's text layer. pdf.js gives what the fonts' ToUnicode maps say, and a broken
+ * map loses the letters of a ligature glyph (ﬀ ﬁ ﬂ ﬃ ﬄ): as a control character in their place
+ * ("di\u001brents" in TeX's OT1 encoding), or as nothing at all ("eectué", "e ectué"). Letters
+ * are put back only where the French word list leaves one reading.
+ */
+import { lexicon, type Lexicon } from './lexicon.ts';
+import type { Line } from './pdf-load.ts';
+
+const FOLD: Record<string, string> = {
+  '\ufb00': 'ff',
+  '\ufb01': 'fi',
+  '\ufb02': 'fl',
+  '\ufb03': 'ffi',
+  '\ufb04': 'ffl',
+  '\ufb05': 'st',
+  '\ufb06': 'st',
+};
+
+/** Ligature code points U+FB00–FB06 as their letters; œ and æ are French letters and stay. */
+export const foldLigatures = (text: string): string =>
+  text.replace(/[\ufb00-\ufb06]/g, (c) => FOLD[c] ?? c);
+
+/** Code points a ligature glyph comes out as when its map is broken: controls, U+FFFD, private use. */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const MARK = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd\ue000-\uf8ff]/u;
+const TOKEN = new RegExp(`(?:\\p{L}|${MARK.source})+`, 'gu');
+/** What a mark may stand for: the ligatures of TeX, Word (Calibri) and OpenType fonts. */
+const MARK_LIGATURES = [
+  'ff',
+  'fi',
+  'fl',
+  'ffi',
+  'ffl',
+  'ft',
+  'st',
+  'tt',
+  'ti',
+  'tf',
+  'fj',
+  'fb',
+  'fh',
+  'fk',
+  'th',
+];
+
+/** What was repaired, for tests and measurements. */
+export interface LigatureRepairs {
+  /** U+FB00–FB06 code points folded. */
+  folded: number;
+  /** Marks read as a ligature, with the number of distinct words that showed it. */
+  marks: { mark: string; ligature: string; words: number }[];
+  /** Words whose ligature had vanished, as read and as repaired. */
+  words: { from: string; to: string; page: number }[];
+}
+
+/**
+ * A mark that stands for a ligature stands for it everywhere in the document: the ligature that
+ * makes known words of half the distinct words the mark is in, two of them with the mark inside.
+ */
+function readMarks(texts: string[], words: Lexicon): Map<string, string> {
+  const tokens = new Map<string, Set<string>>();
+  for (const text of texts) {
+    if (!MARK.test(text)) continue;
+    for (const [token] of text.matchAll(TOKEN)) {
+      const marks = new Set(token.match(new RegExp(MARK.source, 'gu')));
+      if (marks.size !== 1 || !/\p{L}/u.test(token)) continue;
+      const mark = [...marks][0]!;
+      tokens.set(mark, (tokens.get(mark) ?? new Set()).add(token));
+    }
+  }
+  const read = new Map<string, string>();
+  for (const [mark, set] of tokens) {
+    const inside = new RegExp(`\\p{L}${mark}\\p{L}`, 'u');
+    const scores = MARK_LIGATURES.map((ligature) => {
+      const made = [...set].filter((t) => words.has(t.replaceAll(mark, ligature).toLowerCase()));
+      // Quotes and bullets sit at the edge of words; a ligature mostly inside them.
+      return { ligature, score: made.filter((t) => inside.test(t)).length >= 2 ? made.length : 0 };
+    }).sort((a, b) => b.score - a.score);
+    const [best, second] = scores;
+    if (best && best.score >= 2 && best.score * 2 >= set.size && best.score > (second?.score ?? 0))
+      read.set(mark, best.ligature);
+  }
+  return read;
+}
+
+/** Replaces each mark next to a letter by its ligature, in capitals between capitals. */
+export function applyMarks(text: string, marks: ReadonlyMap<string, string>): string {
+  if (marks.size === 0 || !MARK.test(text)) return text;
+  return text.replace(new RegExp(MARK.source, 'gu'), (mark, at: number) => {
+    const ligature = marks.get(mark);
+    const before = text[at - 1] ?? '';
+    const after = text[at + 1] ?? '';
+    if (!ligature || !/\p{L}/u.test(before + after)) return mark;
+    const upper = /^\p{Lu}*$/u.test(`${before}${after}`.replace(/[^\p{L}]/gu, ''));
+    return upper ? ligature.toUpperCase() : ligature;
+  });
+}
+
+const FIRST = /^\p{Lu}?\p{Ll}+$/u;
+const REST = /^\p{Ll}+$/u;
+const HAS_LIGATURE = /ff|fi|fl/;
+
+interface Edit {
+  start: number;
+  end: number;
+  from: string;
+  to: string;
+}
+
+/** The one known word `form` becomes with a ligature inserted (at `at` when given). */
+function insertion(words: Lexicon, form: string, at?: number): string | undefined {
+  const found = new Set(
+    words
+      .insertions(form)
+      .filter((i) => at === undefined || i.at === at)
+      .map((i) => i.word),
+  );
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+const capitalised = (from: string, to: string): string =>
+  /^\p{Lu}/u.test(from) ? (to[0] ?? '').toUpperCase() + to.slice(1) : to;
+
+/**
+ * Words that lost a ligature without trace: an unknown word, alone or with its neighbour across
+ * the gap the glyph left, that one inserted ligature makes a known word. Two known words are
+ * never welded and a known word is never changed.
+ */
+function vanished(text: string, words: Lexicon): { edits: Edit[]; intact: number } {
+  const tokens = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ t: m[0], at: m.index }));
+  // Two tokens across one space: the gap a vanished glyph leaves.
+  const gap = (a: { t: string; at: number }, b: { t: string; at: number }): boolean =>
+    b.at === a.at + a.t.length + 1 && text[b.at - 1] === ' ';
+  const edits: Edit[] = [];
+  let intact = 0;
+  let free = 0; // first token not taken by an edit
+  for (let i = 0; i < tokens.length; i++) {
+    const { t, at } = tokens[i]!;
+    const lower = t.toLowerCase();
+    if (words.has(lower)) {
+      if (FIRST.test(t) && HAS_LIGATURE.test(lower)) intact++;
+      continue;
+    }
+    // "l’", "d’", "qu’": an elision, not a fragment of a word.
+    if (!FIRST.test(t) || /['’]/.test(text[at + t.length] ?? '')) continue;
+    const prev = i > free ? tokens[i - 1] : undefined;
+    const next = tokens[i + 1];
+    let edit: Edit | undefined;
+    if (prev && gap(prev, tokens[i]!) && REST.test(t) && FIRST.test(prev.t)) {
+      const to = insertion(words, prev.t.toLowerCase() + lower, prev.t.length);
+      if (to) edit = { start: prev.at, end: at + t.length, from: `${prev.t} ${t}`, to };
+    }
+    if (!edit && next && gap(tokens[i]!, next) && REST.test(next.t)) {
+      const to = insertion(words, lower + next.t, t.length);
+      if (to) edit = { start: at, end: next.at + next.t.length, from: `${t} ${next.t}`, to };
+    }
+    if (!edit && t.length >= 3) {
+      const to = insertion(words, lower);
+      if (to) edit = { start: at, end: at + t.length, from: t, to };
+    }
+    if (!edit) continue;
+    edits.push({ ...edit, to: capitalised(edit.from, edit.to) });
+    if (edit.end > at + t.length) i++;
+    free = i + 1;
+  }
+  return { edits, intact };
+}
+
+const splice = (text: string, edits: Edit[]): string =>
+  edits.reduceRight((out, e) => out.slice(0, e.start) + e.to + out.slice(e.end), text);
+
+/**
+ * Repairs the lines of every page in place. Vanished ligatures are repaired in the lines of one
+ * size and weight only when their repairs outnumber that style's words with intact ligatures:
+ * a font that loses a ligature loses it everywhere, and a lone unknown word is more likely a
+ * typo or a name than a lost glyph.
+ */
+export function repairLigatures(pages: Line[][]): {
+  repairs: LigatureRepairs;
+  marks: ReadonlyMap<string, string>;
+} {
+  const repairs: LigatureRepairs = { folded: 0, marks: [], words: [] };
+  const lines = pages.flatMap((page, p) => page.map((line) => ({ line, page: p + 1 })));
+  for (const { line } of lines) {
+    const folded = foldLigatures(line.text);
+    if (folded !== line.text) repairs.folded += line.text.match(/[\ufb00-\ufb06]/g)?.length ?? 0;
+    line.text = folded;
+  }
+  const words = lexicon();
+  const marks = readMarks(
+    lines.map(({ line }) => line.text),
+    words,
+  );
+  for (const [mark, ligature] of marks) {
+    const count = [...new Set(lines.flatMap(({ line }) => line.text.match(TOKEN) ?? []))].filter(
+      (t) => t.includes(mark),
+    ).length;
+    const code = `U+${mark.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    repairs.marks.push({ mark: code, ligature, words: count });
+  }
+  for (const { line } of lines) line.text = applyMarks(line.text, marks);
+  const styles = new Map<
+    string,
+    { intact: number; found: { line: Line; page: number; edits: Edit[] }[] }
+  >();
+  for (const { line, page } of lines) {
+    const key = `${line.size}|${line.bold}`;
+    const style = styles.get(key) ?? { intact: 0, found: [] };
+    styles.set(key, style);
+    const { edits, intact } = vanished(line.text, words);
+    style.intact += intact;
+    if (edits.length > 0) style.found.push({ line, page, edits });
+  }
+  for (const { intact, found } of styles.values()) {
+    const count = found.reduce((n, f) => n + f.edits.length, 0);
+    if (count === 0 || count < intact) continue;
+    for (const { line, page, edits } of found) {
+      line.text = splice(line.text, edits);
+      for (const e of edits) repairs.words.push({ from: e.from, to: e.to, page });
+    }
+  }
+  return { repairs, marks };
+}

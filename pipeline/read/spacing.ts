@@ -1,0 +1,95 @@
+/**
+ * Letter-spaced titles ("I N T R O D U C T I O N"): the text layer has a space between every
+ * letter and the wider gap between words is lost, so the words are found again with the French
+ * word list.
+ */
+import { lexicon, type Lexicon } from './lexicon.ts';
+
+/** At least four single characters, each followed by one space, not inside a word. */
+const RUN = /(?<![\p{L}\p{N}])[\p{L}\p{N}'’-](?: [\p{L}\p{N}'’-]){3,}(?![\p{L}\p{N}])/gu;
+const SHORT_WORDS = new Set(['a', 'à', 'y']);
+/** The little words of titles: among readings of as many words, the one made of them wins. */
+const GLUE = new Set([
+  'au',
+  'aux',
+  'd',
+  'de',
+  'des',
+  'du',
+  'en',
+  'et',
+  'l',
+  'la',
+  'le',
+  'les',
+  'ou',
+  'par',
+  'pour',
+  'sur',
+  'un',
+  'une',
+]);
+/** Each unknown letter costs more than a word, so known words win where they fit. */
+const UNKNOWN = 1.5;
+
+interface Piece {
+  text: string;
+  known: boolean;
+}
+
+/** The fewest known words (and unknown stretches) that spell `letters`. */
+function segment(letters: string, words: Lexicon): Piece[] {
+  const n = letters.length;
+  const best: { cost: number; from: number; known: boolean }[] = [
+    { cost: 0, from: 0, known: true },
+  ];
+  for (let end = 1; end <= n; end++) {
+    best[end] = { cost: Infinity, from: 0, known: false };
+    for (let start = 0; start < end; start++) {
+      const piece = letters.slice(start, end).toLowerCase();
+      const word =
+        /^(?:\d+|['’-])$/.test(piece) ||
+        GLUE.has(piece) ||
+        ((piece.length >= 3 || SHORT_WORDS.has(piece)) && words.hasLoose(piece));
+      const price = GLUE.has(piece) ? 0.9 : word ? 1 : UNKNOWN * piece.length;
+      const cost = best[start]!.cost + price;
+      if (cost < best[end]!.cost) best[end] = { cost, from: start, known: word };
+    }
+  }
+  const pieces: Piece[] = [];
+  for (let end = n; end > 0; end = best[end]!.from) {
+    const { from, known } = best[end]!;
+    const last = pieces[0];
+    // Adjacent unknown stretches are one stretch.
+    if (!known && last && !last.known) last.text = letters.slice(from, end) + last.text;
+    else pieces.unshift({ text: letters.slice(from, end), known });
+  }
+  return pieces;
+}
+
+function join(pieces: Piece[]): string {
+  let out = '';
+  for (const { text } of pieces) {
+    const glued = /^['’-]$/.test(text) || /['’-]$/.test(out);
+    out += out && !glued ? ` ${text}` : text;
+  }
+  return out;
+}
+
+/**
+ * Joins each letter-spaced run into its words when known words spell at least half of its
+ * letters; a line that is nothing but a run of five letters or more is one word; anything else
+ * ("A B C D" in a sentence, a list of variables) is left as it is.
+ */
+export function joinLetterSpaced(text: string, words: () => Lexicon = lexicon): string {
+  if (!text.match(RUN)) return text;
+  return text.replace(RUN, (run) => {
+    if (run.length > 160) return run;
+    const letters = run.replace(/ /g, '');
+    const pieces = segment(letters, words());
+    const known = pieces.filter((p) => p.known && /\p{L}{2}/u.test(p.text));
+    const share = known.reduce((n, p) => n + p.text.length, 0) / letters.length;
+    if (share >= 0.5) return join(pieces);
+    return run === text.trim() && /(?:\p{L}.*){5}/u.test(letters) ? letters : run;
+  });
+}
