@@ -124,6 +124,15 @@ export const Errors = {
     message: (file: string, reason: string) => `${file} cannot be read (${reason}).`,
     hint: (file: string) => `Check that ${file} exists and that you may read it.`,
   }),
+  SessionFrontMatter: define({
+    code: 'SESSION_FRONT_MATTER',
+    message: (file: string, reason: 'missing' | 'unclosed') =>
+      reason === 'missing'
+        ? `${file} has no front matter, expected a \`---\` line first.`
+        : `${file} opens its front matter with \`---\` but never closes it.`,
+    hint: (file: string) =>
+      `Start ${file} with a \`---\` line, the fields (\`title: …\`), another \`---\` line, then the text of the page.`,
+  }),
   SessionInvalid: define<[where: string, message: string, count: number, dir: string]>({
     code: 'SESSION_INVALID',
     message: (where, message, count) =>
@@ -148,6 +157,20 @@ export const Errors = {
     message: (key: string, parent: string, expected: string) =>
       `Missing key \`${key}\` in ${parent}, expected ${expected}.`,
     hint: (key: string, parent: string) => `Add \`${key}: …\` to ${parent}.`,
+  }),
+  SessionPageName: define<[file: string, suggestion: string]>({
+    code: 'SESSION_PAGE_NAME',
+    message: (file) =>
+      `Unexpected page file name ${file}, expected lowercase letters, digits and hyphens (the name is the page's address).`,
+    hint: (file, suggestion) =>
+      `Rename ${file} to pages/${suggestion}.md; it is published at /pages/${suggestion}/.`,
+  }),
+  SessionPagePerson: define({
+    code: 'SESSION_PAGE_PERSON',
+    message: (file: string, name: string, owner: string) =>
+      `${file} names ${owner} ("${name}"), but the session does not publish names.`,
+    hint: () =>
+      'Remove the name from the page (say "le jury", "le candidat"), or set `publish: { names: true }` in session.yaml.',
   }),
   SessionUnknownKey: define<[key: string, suggestion: string | undefined, allowed: string]>({
     code: 'SESSION_UNKNOWN_KEY',

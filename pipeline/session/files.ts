@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { CandidatesFile } from '../../schemas/candidates.ts';
 import { JuriesFile } from '../../schemas/juries.ts';
 import { OutcomesFile } from '../../schemas/outcomes.ts';
+import { PageFrontMatter } from '../../schemas/page.ts';
 import { Result, ResultsSummary } from '../../schemas/result.ts';
 import { Schedule } from '../../schemas/schedule.ts';
 import { Session } from '../../schemas/session.ts';
@@ -28,6 +29,8 @@ export interface SessionFileEntry<K extends string = string, S extends z.ZodType
   readonly required: boolean;
   /** `input`: staff write it and `loadSession` returns it; `output`: the pipeline writes it. */
   readonly role: 'input' | 'output';
+  /** `markdown`: a Markdown page whose front matter is the YAML checked; default `yaml`. */
+  readonly format?: 'yaml' | 'markdown';
 }
 
 const entry = <const E extends SessionFileEntry>(e: E): E => e;
@@ -65,6 +68,14 @@ export const sessionFiles = [
     role: 'input',
   }),
   entry({
+    key: 'pages',
+    file: 'pages/*.md',
+    schema: PageFrontMatter,
+    required: false,
+    role: 'input',
+    format: 'markdown',
+  }),
+  entry({
     key: 'schedule',
     file: 'schedule.yaml',
     schema: Schedule,
@@ -90,12 +101,28 @@ export const sessionFiles = [
 type Entries = (typeof sessionFiles)[number];
 type InputEntries = Extract<Entries, { role: 'input' }>;
 
-/** The data of every `input` file, by key: required files always, optional ones when present. */
+/** A Markdown page of the session, front matter validated. */
+export interface SessionPage {
+  /** Path relative to the session folder, e.g. `pages/reglement.md`. */
+  readonly file: string;
+  readonly data: PageFrontMatter;
+  /** The Markdown after the front matter. */
+  readonly body: string;
+  /** 1-based line of the file where `body` starts. */
+  readonly bodyLine: number;
+}
+
+type MarkdownEntries = Extract<InputEntries, { format: 'markdown' }>;
+
+/**
+ * The data of every `input` file, by key: required files always, optional ones when present;
+ * Markdown pages as a list, when read (`validateSession` reads them, `loadSession` does not).
+ */
 export type SessionData = {
-  readonly [E in InputEntries as E['key']]: E['required'] extends true
+  readonly [E in Exclude<InputEntries, MarkdownEntries> as E['key']]: E['required'] extends true
     ? z.output<E['schema']>
     : z.output<E['schema']> | undefined;
-};
+} & { readonly [E in MarkdownEntries as E['key']]?: readonly SessionPage[] };
 
 /** The keys of the registry. */
 export type SessionFileKey = Entries['key'];

@@ -6,6 +6,7 @@
 import { open, stat } from 'node:fs/promises';
 import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import { Errors } from '../errors.ts';
+import { splitFrontMatter } from './front-matter.ts';
 import { problem, type Problem } from './problem.ts';
 
 /** Largest content file read, in bytes: content files are kilobytes; this leaves ample room. */
@@ -24,6 +25,8 @@ export interface ParsedYaml {
   readonly lines: LineCounter;
   /** The plain value (`null` for an empty document). */
   readonly value: unknown;
+  /** For a Markdown page: its text after the front matter, and the line where it starts. */
+  readonly markdown?: { readonly body: string; readonly line: number };
 }
 
 /** What reading a file gave: the YAML when usable, and every problem met. */
@@ -34,8 +37,15 @@ export interface ReadOutcome {
 
 const at = (file: string, line = 1, column = 1) => ({ file, line, column });
 
-/** Reads `path`, reporting problems against `file` (the name relative to the session folder). */
-export async function readYamlFile(path: string, file: string): Promise<ReadOutcome> {
+/**
+ * Reads `path`, reporting problems against `file` (the name relative to the session folder).
+ * With `frontMatter`, the file is a Markdown page and its front matter is the YAML read.
+ */
+export async function readYamlFile(
+  path: string,
+  file: string,
+  options: { readonly frontMatter?: boolean } = {},
+): Promise<ReadOutcome> {
   let bytes: Buffer;
   try {
     const info = await stat(path);
@@ -55,7 +65,13 @@ export async function readYamlFile(path: string, file: string): Promise<ReadOutc
   }
   const text = decode(bytes, file);
   if (typeof text !== 'string') return fail(text);
-  return parseYaml(text, file);
+  if (!options.frontMatter) return parseYaml(text, file);
+  const page = splitFrontMatter(text);
+  if (typeof page === 'string')
+    return fail(problem(at(file), Errors.SessionFrontMatter, [file, page]));
+  const read = parseYaml(page.yaml, file);
+  const markdown = { body: page.body, line: page.bodyLine };
+  return read.parsed ? { ...read, parsed: { ...read.parsed, markdown } } : read;
 }
 
 /** The file's bytes, or undefined past MAX_FILE_BYTES: it may have grown since `stat`. */

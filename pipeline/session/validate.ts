@@ -21,6 +21,7 @@ import { RuleContext, type ParsedFile, type Rule } from './rules/context.ts';
 import { outcomeRules } from '../outcomes/rules.ts';
 import { resultRules, scheduleRules } from './rules/outputs.ts';
 import { candidateRules, juryRules, submissionRules } from './rules/people.ts';
+import { pageRules } from './rules/pages.ts';
 import { sessionRules } from './rules/session.ts';
 
 /** A session whose input files are all valid. */
@@ -54,6 +55,7 @@ const rules: readonly Rule[] = [
   scheduleRules,
   resultRules,
   outcomeRules,
+  pageRules,
 ];
 
 /** Validates every file of the session folder `dir`. */
@@ -72,7 +74,8 @@ export async function validateSession(
   const parsedFiles: ParsedFile[] = [];
   await Promise.all(
     files.map(async ({ file, entry }) => {
-      const read = await readYamlFile(join(abs, file), file);
+      const frontMatter = entry.format === 'markdown';
+      const read = await readYamlFile(join(abs, file), file, { frontMatter });
       problems.push(...read.problems);
       const parsed = read.parsed;
       if (!parsed) return;
@@ -171,7 +174,16 @@ function assemble(
   const data: Record<string, unknown> = { dir: abs };
   for (const entry of entries) {
     if (!isPattern(entry)) data[entry.key] = files.find((f) => f.file === entry.file)?.data;
-    else if (entry.role === 'output') {
+    else if (entry.format === 'markdown') {
+      data[entry.key] = files
+        .filter((f) => f.key === entry.key)
+        .map((f) => ({
+          file: f.file,
+          data: f.data,
+          body: f.parsed.markdown?.body ?? '',
+          bodyLine: f.parsed.markdown?.line ?? 1,
+        }));
+    } else if (entry.role === 'output') {
       // The files are sorted by name: results come by candidate code.
       data[entry.key] = files.filter((f) => f.key === entry.key).map((f) => f.data);
     }

@@ -63,6 +63,13 @@ export class RuleContext {
       .map((f) => ({ file: f.file, value: f.parsed.value }));
   }
 
+  /** The Markdown text of each parsed page of `key`, valid or not, with the line it starts on. */
+  markdown(key: SessionFileKey): { file: string; body: string; line: number }[] {
+    return this.#files.flatMap((f) =>
+      f.key === key && f.parsed.markdown ? [{ file: f.file, ...f.parsed.markdown }] : [],
+    );
+  }
+
   /** The mappings of the list at `path` in the parsed file of `key`, valid or not. */
   items(key: SessionFileKey, path: readonly string[]): { file: string; items: Item[] } | undefined {
     const found = this.raw(key)[0];
