@@ -1,30 +1,27 @@
 /**
  * The page count of a DOCX when it cannot be rendered: Word's own count in docProps/app.xml
- * (only when Word wrote it), else explicit page breaks as a lower bound, else an estimate.
- * None of these is exact; each comes with a range.
+ * (only when Word wrote it), else a rough layout of the body, floored by its explicit page
+ * breaks. None of these is exact; each comes with a range measured against LibreOffice's
+ * rendering (`npm run eval:docx-pages`).
  */
 import type { Document } from '../../schemas/document.ts';
-import type { Para } from './docx-paragraphs.ts';
+import { layoutPages } from './docx-layout.ts';
 
 type Pages = Document['pages'];
 
-/** Explicit breaks in document.xml: page-break runs, page-break-before, and Word's last layout. */
-export function countBreaks(documentXml: string): { explicit: number; rendered: number } {
-  const runs = documentXml.match(/<w:br\b[^>]*w:type="page"/g)?.length ?? 0;
-  const before =
-    documentXml.match(/<w:pageBreakBefore(?:\/>|\s*\/>|\s+w:val="(?:1|true|on)")/g)?.length ?? 0;
-  const sections = documentXml.match(/<w:type w:val="(?:nextPage|oddPage|evenPage)"/g)?.length ?? 0;
-  const rendered = documentXml.match(/<w:lastRenderedPageBreak\/>/g)?.length ?? 0;
-  return { explicit: runs + before + sections, rendered };
-}
+/**
+ * Relative error of each method's count against LibreOffice's rendering, as measured by
+ * test/bench/docx-estimate.ts: the range is [count × (1 − low), count × (1 + high)].
+ */
+export const MARGINS = {
+  'docx-app-xml': { low: 0.1, high: 0.1 },
+  'page-breaks': { low: 0.3, high: 0.3 },
+  estimate: { low: 0.3, high: 0.3 },
+} as const;
 
-/** Pages from the text's length: ~95 characters a line, ~44 lines a page (A4, 11 pt). */
-export function estimatePages(paragraphs: Para[]): number {
-  const lines = paragraphs.reduce(
-    (sum, p) => sum + Math.max(1, Math.ceil(p.text.length / 95)) + 0.4,
-    0,
-  );
-  return Math.max(1, Math.ceil(lines / 44));
+/** Word's last layout: the page breaks it rendered, recorded in document.xml when it saved. */
+export function renderedBreaks(documentXml: string): number {
+  return documentXml.match(/<w:lastRenderedPageBreak\/>/g)?.length ?? 0;
 }
 
 /** Word's `<Pages>` when Microsoft Word wrote app.xml (other producers copy stale values). */
@@ -32,45 +29,42 @@ export function wordPages(appXml: string | undefined): number | undefined {
   if (!appXml) return undefined;
   const application = /<Application>([^<]*)<\/Application>/.exec(appXml)?.[1] ?? '';
   const pages = /<Pages>(\d+)<\/Pages>/.exec(appXml)?.[1];
-  if (!/Microsoft Office Word/i.test(application) || pages === undefined) return undefined;
+  if (!/Microsoft (?:Office |Macintosh )?Word/i.test(application) || pages === undefined)
+    return undefined;
   const count = Number(pages);
   return count > 0 ? count : undefined;
+}
+
+function range(method: keyof typeof MARGINS, count: number, floor: number): [number, number] {
+  const { low, high } = MARGINS[method];
+  return [
+    Math.max(floor, Math.floor(count * (1 - low))),
+    Math.max(floor, Math.ceil(count * (1 + high))),
+  ];
 }
 
 /** The best count available without rendering. */
 export function unrenderedPages(
   documentXml: string,
   appXml: string | undefined,
-  paragraphs: Para[],
+  stylesXml: string,
 ): Pages {
-  const breaks = countBreaks(documentXml);
-  const lower = 1 + Math.max(breaks.explicit, breaks.rendered);
-  const estimate = estimatePages(paragraphs);
+  const layout = layoutPages(documentXml, stylesXml);
+  const floor = Math.max(layout.forced, 1 + renderedBreaks(documentXml));
+  const estimate = Math.max(floor, layout.pages);
   const word = wordPages(appXml);
   // Word updates <Pages> when it saves; files edited since by other tools keep a stale value
   // (seen: 1 or 4 pages stated for documents LibreOffice renders on 114–118 pages).
-  const plausible = word !== undefined && estimate <= word * 1.6 + 2 && lower <= word + 2;
+  const plausible = word !== undefined && estimate <= word * 1.6 + 2 && floor <= word + 2;
   if (word !== undefined && plausible) {
+    const count = Math.max(word, floor);
     return {
-      count: Math.max(word, lower),
+      count,
       method: 'docx-app-xml',
       exact: false,
-      range: [Math.max(lower, word - 2), Math.max(lower, word + 2)],
+      range: range('docx-app-xml', count, floor),
     };
   }
-  if (lower > 1) {
-    const high = Math.max(lower + Math.ceil(lower * 0.1), Math.ceil(estimate * 1.3));
-    return {
-      count: Math.max(lower, Math.min(estimate, high)),
-      method: 'page-breaks',
-      exact: false,
-      range: [lower, high],
-    };
-  }
-  return {
-    count: estimate,
-    method: 'estimate',
-    exact: false,
-    range: [Math.max(1, Math.floor(estimate * 0.75)), Math.ceil(estimate * 1.3)],
-  };
+  const method = floor > 1 ? 'page-breaks' : 'estimate';
+  return { count: estimate, method, exact: false, range: range(method, estimate, floor) };
 }

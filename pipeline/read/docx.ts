@@ -52,7 +52,11 @@ export async function readDocx(
   const appXml = text(files, 'docProps/app.xml');
   const document: Document = {
     format: 'docx',
-    pages: unrenderedPages(text(files, 'word/document.xml') ?? '', appXml, paragraphs),
+    pages: unrenderedPages(
+      text(files, 'word/document.xml') ?? '',
+      appXml,
+      text(files, 'word/styles.xml') ?? '',
+    ),
     textLayer: 'full',
     scannedPages: [],
     headings,
