@@ -1,11 +1,12 @@
 /** `recevable check <session-dir>`: admissibility of every submission → results/*.yaml. */
 import { appendFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
-import { checkSession } from '../checks/index.ts';
+import { checkSession, type SessionCheck } from '../checks/index.ts';
 import { Exit, type Command } from '../command.ts';
 import { Errors, recevableError } from '../errors.ts';
 import { annotations, markdownTable, printTable } from '../results/report.ts';
 import { checkSimilarity } from '../similarity/check.ts';
+import { similarityInputs } from '../similarity/inputs.ts';
 
 export const command: Command = {
   name: 'check',
@@ -13,10 +14,13 @@ export const command: Command = {
   usage: [
     'recevable check <session-dir> [--json] [--strict] [--only C001,C002] [--no-libreoffice]',
     '',
-    '  --json            print { "results": [...], "summary": {...} } on stdout',
+    '  --json            print { "results": [...], "summary": {...}, "stats": {...} } on stdout',
     '  --strict          exit 3 when a dossier is not admissible, needs review or is in error',
     '  --only <codes>    check only these candidates (comma-separated codes)',
     '  --no-libreoffice  do not render DOCX with LibreOffice (page counts become estimates)',
+    '',
+    'Each result is written as soon as it is decided; a run that was stopped resumes where it',
+    'stopped, keeping the results whose dossier and settings did not change.',
     '',
     'Exit codes: 0 the run completed, 1 invalid session data, 2 usage, 3 --strict gate.',
   ].join('\n'),
@@ -56,7 +60,9 @@ export const command: Command = {
     const report = await checkSession(dir, {
       ...(only ? { only } : {}),
       libreoffice: args.values['no-libreoffice'] !== true,
-      sessionChecks: { similarity: checkSimilarity },
+      sessionChecks: (loaded): Record<string, SessionCheck> =>
+        loaded.session.rules.similarity ? { similarity: checkSimilarity } : {},
+      sessionInputs: { similarity: similarityInputs },
       onProgress: (done, total, candidate) => {
         if (!bar) return;
         if (!active) bar.start(total, 0, { candidate });
@@ -67,20 +73,21 @@ export const command: Command = {
       if (active) bar?.stop();
     });
 
-    if (args.values['json']) io.json({ results: report.results, summary: report.summary });
-    printTable(io, report.results, report.summary);
+    const { results, summary, stats } = report;
+    if (args.values['json']) io.json({ results, summary, stats });
+    printTable(io, results, summary);
     io.say(
       io.style(
         'dim',
-        `${report.stats.read} dossiers read, ${report.stats.cached} from the cache, ${report.stats.written} files written.`,
+        `${stats.read} dossiers read, ${stats.cached} from the cache, ${stats.kept} results kept, ${stats.written} files written.`,
       ),
     );
     if (process.env['GITHUB_ACTIONS'] === 'true') {
       const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
-      if (summaryFile) await appendFile(summaryFile, markdownTable(report.results, report.summary));
-      for (const line of annotations(report.results, dir)) io.say(line);
+      if (summaryFile) await appendFile(summaryFile, markdownTable(results, summary));
+      for (const line of annotations(results, dir)) io.say(line);
     }
-    const gate = report.results.some((r) => r.status !== 'admissible');
+    const gate = results.some((r) => r.status !== 'admissible');
     return args.values['strict'] && gate ? Exit.strict : Exit.ok;
   },
 };

@@ -21,6 +21,10 @@ export async function sha256File(path: string): Promise<string> {
 // Reading failures that may not happen again (a timeout on a loaded machine) are not kept.
 const TRANSIENT = /TIMEOUT|CRASH|WORKER|KILLED|INTERNAL/;
 
+/** A reading failure that may not happen again, so is neither cached nor taken as final. */
+export const isTransient = (value: Document | ReadError): boolean =>
+  'error' in value && TRANSIENT.test(value.error.code);
+
 /** Documents already read, by file content and reader. */
 export class DocumentCache {
   readonly #dir: string;
@@ -53,7 +57,7 @@ export class DocumentCache {
 
   /** Keeps a reading; transient failures are not kept. */
   async set(sha256: string, value: Document | ReadError): Promise<void> {
-    if ('error' in value && TRANSIENT.test(value.error.code)) return;
+    if (isTransient(value)) return;
     await writeIfChanged(this.#path(sha256), JSON.stringify(value));
   }
 }
@@ -77,15 +81,17 @@ export interface CachedReading {
 
 /**
  * Reads the dossier at `path` unless the cache has it. `label` names the file in the error of
- * an unexpected failure (the session-relative path, so results do not depend on the machine).
+ * an unexpected failure (the session-relative path, so results do not depend on the machine);
+ * `known` is the file's SHA-256 when the caller already has it.
  */
 export async function readThroughCache(
   cache: DocumentCache,
   path: string,
   label: string,
   options: ReadOptions,
+  known?: string,
 ): Promise<CachedReading> {
-  const sha256 = await sha256File(path);
+  const sha256 = known ?? (await sha256File(path));
   const cached = await cache.get(sha256);
   if (cached) return { sha256, document: cached, cached: true };
   const document = await readDossier(path, options).catch((error: unknown): ReadError => ({

@@ -26,10 +26,18 @@ function toYaml(value: unknown): string {
   return HEADER + stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
+/** The file of a candidate's result. */
+export const resultFile = (resultsDir: string, candidate: string): string =>
+  join(resultsDir, `${candidate}.yaml`);
+
+/** The text of `results/<code>.yaml` for a result, validated. */
+export function resultYaml(result: Result): string {
+  return toYaml(Result.parse(result));
+}
+
 /** Validates and writes `results/<code>.yaml`; true when the file changed. */
 export async function writeResult(resultsDir: string, result: Result): Promise<boolean> {
-  const valid = Result.parse(result);
-  return writeIfChanged(join(resultsDir, `${valid.candidate}.yaml`), toYaml(valid));
+  return writeIfChanged(resultFile(resultsDir, result.candidate), resultYaml(result));
 }
 
 /** Validates and writes `results/summary.yaml`; true when the file changed. */
