@@ -1,5 +1,7 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
+import { frenchSpacingPlugin } from './site/lib/markdown-french.ts';
 
 export default defineConfig({
   srcDir: './site',
@@ -7,4 +9,5 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  markdown: { processor: satteri({ mdastPlugins: [frenchSpacingPlugin] }) },
 });

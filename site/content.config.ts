@@ -2,7 +2,13 @@
 import { defineCollection } from 'astro:content';
 import { Session } from '../schemas/session.ts';
 import { loaders } from './data/loaders.ts';
-import { PublicCandidate, PublicResult, PublicSchedule, Publication } from './data/public.ts';
+import {
+  PublicCandidate,
+  PublicPage,
+  PublicResult,
+  PublicSchedule,
+  Publication,
+} from './data/public.ts';
 
 export const collections = {
   session: defineCollection({ loader: loaders.session, schema: Session }),
@@ -10,4 +16,5 @@ export const collections = {
   candidates: defineCollection({ loader: loaders.candidates, schema: PublicCandidate }),
   results: defineCollection({ loader: loaders.results, schema: PublicResult }),
   schedule: defineCollection({ loader: loaders.schedule, schema: PublicSchedule }),
+  pages: defineCollection({ loader: loaders.pages, schema: PublicPage }),
 };

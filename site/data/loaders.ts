@@ -3,9 +3,9 @@
  * `readSiteData` (schemas + cross-file checks) and throws on bad data, so the build stops
  * with the file and the problem, where Astro's `file()` loader would only log.
  */
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readSiteData, type SiteData } from './read.ts';
 
@@ -19,9 +19,16 @@ function sessionDir(root: URL): string {
 
 const cache = new Map<string, { signature: string; data: Promise<SiteData> }>();
 
+/** The Markdown pages of the session folder, relative to it (none without a `pages/` folder). */
+async function pageFiles(dir: string): Promise<string[]> {
+  const names = await readdir(join(dir, 'pages')).catch(() => []);
+  return names.filter((n) => n.endsWith('.md')).map((n) => `pages/${n}`);
+}
+
 /** Modification times of what the site reads: a changed file invalidates the cached read. */
 async function signature(dir: string): Promise<string> {
   const paths = ['session.yaml', 'candidates.yaml', 'juries.yaml', 'schedule.yaml', 'results'];
+  paths.push(...(await pageFiles(dir)));
   const times = await Promise.all(
     paths.map((p) =>
       stat(join(dir, p)).then(
@@ -71,7 +78,13 @@ export const loaders = {
   ),
   publication: sessionLoader(
     'publication',
-    (d) => [{ results: d.results !== undefined, schedule: d.schedule !== undefined }],
+    (d) => [
+      {
+        results: d.results !== undefined,
+        schedule: d.schedule !== undefined,
+        pages: d.pages.length > 0,
+      },
+    ],
     () => 'publication',
   ),
   candidates: sessionLoader(
@@ -89,4 +102,16 @@ export const loaders = {
     (d) => (d.schedule ? [d.schedule] : []),
     () => 'schedule',
   ),
+  /** The school's pages, rendered by Astro's Markdown pipeline (remark plugins of astro.config). */
+  pages: {
+    name: 'recevable-pages',
+    load: async (context) => {
+      const { pages } = await siteData(context);
+      context.store.clear();
+      for (const { page, markdown, path } of pages) {
+        const rendered = await context.renderMarkdown(markdown, { fileURL: pathToFileURL(path) });
+        context.store.set({ id: page.slug, data: page, body: markdown, rendered });
+      }
+    },
+  } satisfies Loader,
 };

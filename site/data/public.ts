@@ -63,11 +63,25 @@ export const PublicSchedule = z.object({
 });
 export type PublicSchedule = z.infer<typeof PublicSchedule>;
 
+/** A page of the school (`pages/<slug>.md`); its Markdown is the entry's body. */
+export const PublicPage = z.object({
+  /** The file name without `.md`: the page is at `/pages/<slug>/`. */
+  slug: z.string(),
+  title: z.string(),
+  description: z.string().optional(),
+  /** Text of the link on the home page. */
+  label: z.string(),
+  order: z.number(),
+});
+export type PublicPage = z.infer<typeof PublicPage>;
+
 /** What is published yet: results and schedule are absent before the checks and the scheduling. */
 export const Publication = z.object({
   /** A `results/` folder exists. */
   results: z.boolean(),
   /** `schedule.yaml` exists. */
   schedule: z.boolean(),
+  /** `pages/` holds at least one page. */
+  pages: z.boolean(),
 });
 export type Publication = z.infer<typeof Publication>;

@@ -6,12 +6,20 @@
  */
 import { join, relative } from 'node:path';
 import { Errors, RecevableError, recevableError } from '../../pipeline/errors.ts';
+import type { SessionPage } from '../../pipeline/session/files.ts';
 import { validateSession } from '../../pipeline/session/validate.ts';
 import { toInstant } from '../../pipeline/time.ts';
 import type { Result } from '../../schemas/result.ts';
 import type { Schedule } from '../../schemas/schedule.ts';
 import type { Session } from '../../schemas/session.ts';
-import type { PublicCandidate, PublicResult, PublicSchedule, PublicSlot } from './public.ts';
+import { frenchSpacing } from '../lib/typography.ts';
+import type {
+  PublicCandidate,
+  PublicPage,
+  PublicResult,
+  PublicSchedule,
+  PublicSlot,
+} from './public.ts';
 
 /** Everything the site publishes about a session. */
 export interface SiteData {
@@ -21,6 +29,16 @@ export interface SiteData {
   readonly results?: readonly PublicResult[];
   /** Absent before the order of passage is published. */
   readonly schedule?: PublicSchedule;
+  /** The school's pages, by `order` then title, with their Markdown and its file. */
+  readonly pages: readonly SitePage[];
+}
+
+/** A page of the school and where its Markdown comes from. */
+export interface SitePage {
+  readonly page: PublicPage;
+  readonly markdown: string;
+  /** Absolute path of the Markdown file. */
+  readonly path: string;
 }
 
 /** The path as staff know it: relative to the working folder when inside it. */
@@ -37,7 +55,7 @@ function publicResult(result: Result): PublicResult {
     checks: Object.values(result.checks).map((f) => ({
       rule: f.rule,
       status: f.status,
-      message: f.message,
+      message: frenchSpacing(f.message),
       ...(f.place?.page ? { page: f.place.page } : {}),
     })),
   };
@@ -68,6 +86,43 @@ function publicSchedule(
   };
 }
 
+/** The session with French spacing in the texts the site shows (written with ordinary spaces). */
+function publicSession(session: Session): Session {
+  const texts = <T extends { title: string; description?: string | undefined }>(item: T): T => ({
+    ...item,
+    title: frenchSpacing(item.title),
+    ...(item.description === undefined ? {} : { description: frenchSpacing(item.description) }),
+  });
+  const { venue, rooms } = session.defence;
+  return {
+    ...session,
+    title: frenchSpacing(session.title),
+    blocks: session.blocks.map(texts),
+    keyDates: session.keyDates.map(texts),
+    defence: {
+      ...session.defence,
+      venue: { ...venue, name: frenchSpacing(venue.name), address: frenchSpacing(venue.address) },
+      rooms: rooms.map((r) => ({ ...r, name: frenchSpacing(r.name) })),
+    },
+  };
+}
+
+function sitePages(dir: string, pages: readonly SessionPage[]): SitePage[] {
+  return pages
+    .map(({ file, data, body }) => ({
+      page: {
+        slug: file.replace(/^pages\//, '').replace(/\.md$/, ''),
+        title: frenchSpacing(data.title),
+        ...(data.description ? { description: frenchSpacing(data.description) } : {}),
+        label: frenchSpacing(data.label ?? data.title),
+        order: data.order,
+      },
+      markdown: body,
+      path: join(dir, file),
+    }))
+    .sort((a, b) => a.page.order - b.page.order || a.page.title.localeCompare(b.page.title, 'fr'));
+}
+
 /** Reads the session folder `dir` for the site; throws a RecevableError on bad data. */
 export async function readSiteData(dir: string): Promise<SiteData> {
   let validation;
@@ -93,7 +148,7 @@ export async function readSiteData(dir: string): Promise<SiteData> {
       blocking.length,
     );
   }
-  const { session } = loaded;
+  const session = publicSession(loaded.session);
   const names = session.publish.names;
   const candidates = loaded.candidates.candidates.map((c) => ({
     code: c.code,
@@ -107,5 +162,6 @@ export async function readSiteData(dir: string): Promise<SiteData> {
     candidates,
     ...(results ? { results } : {}),
     ...(loaded.schedule ? { schedule: publicSchedule(loaded.schedule, session, members) } : {}),
+    pages: sitePages(loaded.dir, loaded.pages ?? []),
   };
 }

@@ -6,17 +6,18 @@ export const RESULT_LABEL: Record<ResultStatus, string> = {
   admissible: 'Dossier recevable',
   'not-admissible': 'Dossier non recevable',
   'needs-review': 'Dossier en cours de vérification par l’équipe pédagogique',
-  error: 'Dossier illisible : contactez la scolarité',
+  error: 'Dossier illisible\u00a0: contactez la scolarité',
 };
 
 /** What each status means for the candidate. */
 export const RESULT_MEANING: Record<ResultStatus, string> = {
-  admissible: 'Votre dossier respecte toutes les règles : vous êtes convoqué(e) à la soutenance.',
+  admissible:
+    'Votre dossier respecte toutes les règles\u00a0: vous êtes convoqué·e à la soutenance.',
   'not-admissible':
-    'Au moins une règle n’est pas respectée : voyez ci-dessous ce qui est à corriger.',
+    'Au moins une règle n’est pas respectée\u00a0: voyez ci-dessous ce qui est à corriger.',
   'needs-review':
-    'L’outil ne peut pas trancher seul : une personne de l’équipe vérifie le point signalé.',
-  error: 'Votre fichier n’a pas pu être lu : voyez ci-dessous la raison.',
+    'L’outil ne peut pas trancher seul\u00a0: une personne de l’équipe vérifie le point signalé.',
+  error: 'Votre fichier n’a pas pu être lu\u00a0: voyez ci-dessous la raison.',
 };
 
 /** Outcome of one check. */

@@ -91,7 +91,7 @@ export function startDisplay(doc: Document, location: Location): void {
           ? `Aucune soutenance aujourd’hui. Prochaines soutenances le ${longDay(Date.parse(upcoming[0].start), tz)}.`
           : 'Aucune soutenance aujourd’hui.';
     const status = offline
-      ? `Hors ligne : horaire ${lastGood === undefined ? 'publié' : `reçu à ${clockOf(lastGood, tz)}`}`
+      ? `Hors ligne\u00a0: horaire ${lastGood === undefined ? 'publié' : `reçu à ${clockOf(lastGood, tz)}`}`
       : '';
     const sections = [...doc.querySelectorAll<HTMLElement>('[data-room]')];
     const onScreen = roomsOnScreen(sections.length, time);

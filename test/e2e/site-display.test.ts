@@ -185,7 +185,7 @@ describe('hall display', () => {
     await page.clock.fastForward(30_000);
     await expect
       .poll(() => page.locator('#etat').innerText())
-      .toBe('Hors ligne : horaire reçu à 10:40');
+      .toBe('Hors ligne\u00a0: horaire reçu à 10:40');
     expect(requests).toBe(2);
     expect(await shown(page)).toMatchObject({ R101: ['C099', 'C007'] });
     await page.screenshot({ path: join(ARTEFACTS, 'display-offline-1920x1080.png') });
@@ -207,7 +207,9 @@ describe('hall display', () => {
     await page.clock.fastForward(9_000);
     expect(await page.locator('#etat').innerText()).toBe('');
     await page.clock.fastForward(1_500);
-    await expect.poll(() => page.locator('#etat').innerText()).toBe('Hors ligne : horaire publié');
+    await expect
+      .poll(() => page.locator('#etat').innerText())
+      .toBe('Hors ligne\u00a0: horaire publié');
     expect(await shown(page)).toMatchObject({ R101: ['C002', 'C005'], R102: ['C003', 'C004'] });
     for (const release of hanging) release();
     await context.close();
