@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DocumentCache, sha256File } from '../../pipeline/results/cache.ts';
 import { overallStatus } from '../../pipeline/results/summary.ts';
-import { writeIfChanged } from '../../pipeline/files/atomic.ts';
+import { removeTemporaries, writeIfChanged } from '../../pipeline/files/atomic.ts';
 import { tool, writeResult } from '../../pipeline/results/write.ts';
 import type { Finding, Result } from '../../schemas/result.ts';
 import { doc } from './support.ts';
@@ -61,6 +62,18 @@ describe('result files', () => {
     await writeIfChanged(join(dir, 'a.yaml'), 'one\n');
     expect(await writeIfChanged(join(dir, 'a.yaml'), 'two\n')).toBe(true);
     expect(await readFile(join(dir, 'a.yaml'), 'utf8')).toBe('two\n');
+  });
+
+  it('removes the temporary files of a writer that was killed, not those of a running one', async () => {
+    const dir = await temp();
+    const ended = spawnSync(process.execPath, ['-e', '']).pid;
+    const uuid = '0b7c4c1e-8f7a-4d5e-9c1b-2a3f4e5d6c7b';
+    const left = `.C001.yaml.${ended}-${uuid}.tmp`;
+    const live = `.C002.yaml.${process.pid}-${uuid}.tmp`;
+    for (const name of [left, live, 'C003.yaml', '.notes.tmp'])
+      await writeFile(join(dir, name), '');
+    await removeTemporaries(dir);
+    expect((await readdir(dir)).sort()).toEqual([live, '.notes.tmp', 'C003.yaml'].sort());
   });
 });
 
