@@ -6,20 +6,11 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventUid } from '../../pipeline/calendar/ics.ts';
 import { main } from '../../pipeline/cli.ts';
-import type { Io } from '../../pipeline/output.ts';
 import { Schedule } from '../../schemas/schedule.ts';
 import { editYaml, makeSession } from './session.ts';
+import { captureIo } from '../support/io.ts';
 
-function quiet(): Io & { err: string[] } {
-  const err: string[] = [];
-  return {
-    err,
-    say: (l = '') => err.push(l),
-    style: (_f, t) => t,
-    json: () => undefined,
-    tty: false,
-  };
-}
+const quiet = captureIo;
 
 /** The VCALENDAR of an attachment, parsed by ical.js. */
 function calendarOf(content: Buffer): ICAL.Component {

@@ -2,20 +2,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
-import type { Io } from '../../pipeline/output.ts';
 import { readAdmissible } from '../../pipeline/schedule/files.ts';
 import { makeSession } from './session.ts';
+import { captureIo } from '../support/io.ts';
 
-function capture(): Io & { err: string[] } {
-  const err: string[] = [];
-  return {
-    err,
-    say: (l = '') => err.push(l),
-    style: (_f, t) => t,
-    json: () => undefined,
-    tty: false,
-  };
-}
+const capture = captureIo;
 
 const good = (code: string) =>
   `candidate: ${code}\nstatus: admissible\nchecks: {}\ntool: { name: recevable, version: 0.1.0 }\n`;

@@ -3,23 +3,12 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
-import type { Io } from '../../pipeline/output.ts';
 import { Schedule } from '../../schemas/schedule.ts';
 import { planSchedule } from '../../pipeline/schedule/plan.ts';
 import { editYaml, makeSession } from './session.ts';
+import { captureIo } from '../support/io.ts';
 
-function capture(): Io & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    say: (l = '') => err.push(l),
-    style: (_f, t) => t,
-    json: (v) => out.push(JSON.stringify(v)),
-    tty: false,
-  };
-}
+const capture = captureIo;
 
 async function schedule(
   dir: string,
@@ -288,7 +277,7 @@ describe('recevable schedule', () => {
     const dir = await makeSession();
     const { code, io } = await schedule(dir, '--all', '--dry-run', '--json');
     expect(code).toBe(0);
-    const doc = JSON.parse(io.out.join('')) as { ok: boolean; schedule: Schedule };
+    const doc = JSON.parse(io.stdout) as { ok: boolean; schedule: Schedule };
     expect(doc.ok).toBe(true);
     expect(doc.schedule.slots).toHaveLength(8);
     await expect(readFile(join(dir, 'schedule.yaml'))).rejects.toThrow();
