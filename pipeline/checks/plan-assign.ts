@@ -54,7 +54,8 @@ export function assign(
     .filter((c) => !picks.has(c.section) && !(c.at.index >= 0 && used.has(c.at.index)))
     .sort((a, b) => weight(b, isTop) - weight(a, isTop) || position(a, b));
   for (const candidate of rest) {
-    if (picks.has(candidate.section)) continue;
+    // Out of order and weak: nothing there plays the section.
+    if (picks.has(candidate.section) || candidate.strength === 'weak') continue;
     if (candidate.at.index >= 0 && used.has(candidate.at.index)) continue;
     picks.set(candidate.section, candidate);
     late.add(candidate.section);

@@ -10,6 +10,7 @@ import { findInText, locate, type Located } from './plan-locate.ts';
 import {
   BODY_MIN_WORDS,
   bodyMeter,
+  bodyOf,
   speaksLike,
   speaksOnlyLike,
   type BodyMeter,
@@ -68,30 +69,44 @@ function parentOf(headings: readonly Heading[], index: number): number {
 /** Pages from which a "Sommaire" heading can only be a chapter's own table of contents. */
 const frontLimit = (document: Document) => Math.max(4, Math.ceil(document.pages.count * 0.2));
 
+/** A "Sommaire" heading is the document's when it is a chapter near the front (or on the TOC). */
+function inFront(scope: Scope, heading: Heading): boolean {
+  if (heading.page !== undefined && scope.tocPages.has(heading.page)) return true;
+  if (heading.level > scope.top) return false;
+  if (heading.page !== undefined && scope.document.pageOffsets.length > 1)
+    return heading.page <= frontLimit(scope.document);
+  // Without pages (DOCX), the front is the first fifth of the text.
+  return (heading.offset ?? 0) <= scope.document.text.length * 0.2;
+}
+
 /**
- * Introductions and conclusions below the top level act for the whole report only when they are
- * alone of their kind (`many`: one per chapter, the chapters' own) and not inside the chapter of
- * another part (`own`: the introduction of the environment chapter).
+ * Introductions and conclusions below the top level act for the whole report when they are alone
+ * of their kind: several are the chapters' own (`many`). One inside another part's chapter is
+ * that chapter's (`own`), unless it opens the first chapter or closes the last (« 4.6 Conclusion »).
  */
 function perChapter(scope: Scope, role: PlanRole, index: number): 'many' | 'own' | undefined {
   const { headings } = scope.document;
-  const same = headings
-    .map((h, i) => ({ h, i }))
-    .filter(({ h }) => h.level > scope.top && lexiconTier(normalise(h.text), role) === 'strong')
-    .map(({ i }) => i);
-  if (same.length > 1) {
-    // The first introduction or the last conclusion may still act for the whole report.
-    const edge = role === 'introduction' ? same[0] : same[same.length - 1];
-    return edge === index ? 'own' : 'many';
-  }
+  const same = headings.filter(
+    (h) => h.level > scope.top && lexiconTier(normalise(h.text), role) === 'strong',
+  );
+  if (same.length > 1) return 'many';
   const parent = parentOf(headings, index);
   if (parent < 0) return undefined;
+  const chapters = headings
+    .map((h, i) => ({ h, i }))
+    .filter(({ h }) => h.level === scope.top && !isMatter(h.text) && !isTocTitle(h.text))
+    .map(({ i }) => i);
+  const edge = role === 'introduction' ? chapters[0] : chapters[chapters.length - 1];
+  if (parent === edge) return undefined;
   const chapter = normalise(headings[parent]!.text);
-  const inOther = (['environment', 'skills'] as const).some(
-    (other) => other !== role && lexiconTier(chapter, other) === 'strong',
-  );
+  const inOther = (['environment', 'skills'] as const).some((other) => {
+    const tier = lexiconTier(chapter, other);
+    return other !== role && (tier === 'strong' || tier === 'medium');
+  });
   return inOther ? 'own' : undefined;
 }
+
+const isTocTitle = (text: string) => lexiconTier(normalise(text), 'toc') === 'strong';
 
 function fromHeading(scope: Scope, index: number, s: number): Candidate | undefined {
   const heading = scope.document.headings[index]!;
@@ -113,12 +128,8 @@ function fromHeading(scope: Scope, index: number, s: number): Candidate | undefi
   // A table of contents lists the sections: its entries are not them.
   if (role !== 'toc' && heading.page !== undefined && scope.tocPages.has(heading.page))
     return undefined;
-  if (role === 'toc' && heading.page !== undefined) {
-    const inToc = scope.tocPages.has(heading.page);
-    if (!inToc && (heading.page > frontLimit(scope.document) || heading.level > scope.top))
-      return undefined;
-  }
-  if (!match) return bodyOnly(scope, index, s);
+  if (role === 'toc' && !inFront(scope, heading)) return undefined;
+  if (!match) return heading.level === scope.top ? bodyOnly(scope, index, s) : undefined;
   let strength: Candidate['strength'] = match.tier === 'strong' ? 'strong' : 'weak';
   let why = match.why;
   if (match.tier !== 'strong' && role && match.how !== 'approximate') {
@@ -127,7 +138,13 @@ function fromHeading(scope: Scope, index: number, s: number): Candidate | undefi
     strength = weighed.strength;
     why += weighed.why;
   }
-  if ((role === 'introduction' || role === 'conclusion') && heading.level > scope.top) {
+  // Below a chapter, an equivalent of the environment or the valorisation is only a part of it.
+  const sub = heading.level > scope.top;
+  if (sub && (role === 'environment' || role === 'skills') && EQUIVALENT.has(match.how)) {
+    if (strength === 'strong') why += `, but a sub-section (level ${heading.level})`;
+    strength = 'weak';
+  }
+  if ((role === 'introduction' || role === 'conclusion') && sub) {
     const own = perChapter(scope, role, index);
     if (own === 'many') return undefined;
     if (own === 'own' && strength === 'strong') {
@@ -179,8 +196,7 @@ function weigh(
 /** A top-level chapter titled with a name only (the host's), whose text presents the host. */
 function bodyOnly(scope: Scope, index: number, s: number): Candidate | undefined {
   const heading = scope.document.headings[index]!;
-  if (scope.roles[s] !== 'environment' || heading.level !== scope.top || isMatter(heading.text))
-    return undefined;
+  if (scope.roles[s] !== 'environment' || isMatter(heading.text)) return undefined;
   const unknown = scope.plan.every((_, other) => {
     const role = scope.roles[other];
     return !role || lexiconTier(normalise(heading.text), role) === undefined;
@@ -188,7 +204,15 @@ function bodyOnly(scope: Scope, index: number, s: number): Candidate | undefined
   if (!unknown) return undefined;
   const signal = scope.meter(index, 'environment');
   if (!speaksLike(signal)) return undefined;
-  const sure = speaksOnlyLike(signal) && !scope.strict;
+  const chapter = heading.level === scope.top;
+  // A chapter with a common title (« Notes diverses ») is renamed beyond recognition, whatever
+  // its text; one titled with a proper name (the host's) repeats it in its text.
+  const named = namesItsText(scope, index);
+  if (chapter && !named) return undefined;
+  // A sub-section presenting the host whose chapter the reader lost (or put under another part)
+  // is a sign, not the chapter: a person decides.
+  if (!chapter && !underOtherPart(scope, index)) return undefined;
+  const sure = chapter && speaksOnlyLike(signal) && !scope.strict;
   return {
     section: s,
     at: locate(scope.document, heading, index, 0.6, sure ? 'heading' : 'approximate'),
@@ -197,6 +221,30 @@ function bodyOnly(scope: Scope, index: number, s: number): Candidate | undefined
     confidence: sure ? 0.75 : 0.55,
     why: `the text under it presents an organisation (${signal.density} cue words per 100, ${signal.ratio}× the document)`,
   };
+}
+
+/** The heading's chapter plays another part of the plan, or there is no chapter above it. */
+function underOtherPart(scope: Scope, index: number): boolean {
+  const parent = parentOf(scope.document.headings, index);
+  if (parent < 0) return true;
+  const chapter = normalise(scope.document.headings[parent]!.text);
+  return scope.plan.some((_, s) => {
+    const role = scope.roles[s];
+    return role !== undefined && role !== 'environment' && lexiconTier(chapter, role) === 'strong';
+  });
+}
+
+/**
+ * A chapter titled with a proper name (the host's) repeats it, capitalised, in its own text;
+ * a chapter titled « Divers » does not.
+ */
+function namesItsText(scope: Scope, index: number): boolean {
+  const heading = scope.document.headings[index]!;
+  const body = bodyOf(scope.document, index).slice(heading.text.length);
+  const names = heading.text
+    .split(/[^\p{L}\p{N}&-]+/u)
+    .filter((word) => word.length >= 3 && /^\p{Lu}/u.test(word));
+  return names.some((name) => body.split(name).length - 1 >= 3);
 }
 
 /** The table of contents as the "Sommaire": strong near the front, weak at the end. */
@@ -217,6 +265,9 @@ function fromToc(scope: Scope, s: number): Candidate | undefined {
   };
 }
 
+const exactTitle = (text: string, section: PlanSection) =>
+  [section.title, ...section.aliases].some((name) => normalise(name) === normalise(text));
+
 /** Every candidate of every section. */
 export function candidates(
   document: Document,
@@ -235,6 +286,7 @@ export function candidates(
     host: hostKey(company),
   };
   const out: Candidate[] = [];
+  const headingTexts = new Set(document.headings.map((h) => normalise(h.text)));
   document.headings.forEach((_, index) => {
     plan.forEach((_, s) => {
       const found = fromHeading(scope, index, s);
@@ -242,20 +294,30 @@ export function candidates(
     });
   });
   plan.forEach((section, s) => {
+    // No chapter plays the environment: a sub-section presenting the host may (a person decides).
+    if (!out.some((c) => c.section === s))
+      document.headings.forEach((heading, index) => {
+        const found = heading.level > scope.top ? bodyOnly(scope, index, s) : undefined;
+        if (found) out.push(found);
+      });
     const toc = fromToc(scope, s);
     if (toc) out.push(toc);
     if (out.some((c) => c.section === s)) return;
     const line = findInText(document, [section.title, ...section.aliases, ...section.accept]);
     const misplacedToc =
       scope.roles[s] === 'toc' && line?.page !== undefined && line.page > frontLimit(document);
-    if (line && !misplacedToc)
+    // A line that is exactly the title, alone, is a heading the reader missed (« Introduction : »).
+    const exact = line !== undefined && exactTitle(line.text, section);
+    // A line that is a heading was judged as one (a chapter's own introduction stays out).
+    const known = line !== undefined && headingTexts.has(normalise(line.text));
+    if (line && !misplacedToc && !known)
       out.push({
         section: s,
         at: line,
-        strength: 'weak',
+        strength: exact && !scope.strict ? 'strong' : 'weak',
         how: 'text',
         confidence: line.score,
-        why: `a line of text, not a heading`,
+        why: exact ? `a line of text that is the title alone` : `a line of text, not a heading`,
       });
   });
   return out;

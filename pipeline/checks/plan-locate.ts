@@ -56,8 +56,10 @@ export function findInText(document: Document, names: string[]): Located | undef
     if (trimmed.length === 0 || trimmed.length > 90) continue;
     const page = pageAt(document, start);
     if (page !== undefined && toc.has(page)) continue;
-    // A line of the table of contents ends with its page number ("Introduction ..... 4").
-    if (/(\.{3,}|…)\s*\d+$/.test(trimmed)) continue;
+    // A line of the table of contents ends with its page number ("Introduction ..... 4"); a
+    // title starts with a capital or a number and ends without a sentence's punctuation.
+    if (/(\.{3,}|…|\t|\s{2,})\s*\d+$/.test(line.trimStart())) continue;
+    if (!/^[\p{Lu}\p{N}]/u.test(trimmed) || /[.,;]$/.test(trimmed)) continue;
     const score = Math.max(...names.map((name) => headingScore(trimmed, name)));
     if (score >= MATCH)
       return page

@@ -51,6 +51,26 @@ export const plan: Check = (document, submission, session, candidate) => {
     c.at.index < 0 || (document.headings[c.at.index]?.level ?? top) <= top;
   const byPosition = [...picks.entries()].sort(([, a], [, b]) => a.at.offset - b.at.offset);
   const missing = sections.filter((_, s) => !picks.has(s));
+  /** Where a missing section was expected: after the section before it, before the one after it. */
+  const expectedPlace = (s: number): { text: string; page?: number } => {
+    const previous = [...picks.entries()]
+      .filter(([other]) => other < s && !late.has(other))
+      .sort(([a], [b]) => b - a)[0];
+    const following = [...picks.entries()]
+      .filter(([other]) => other > s && !late.has(other))
+      .sort(([a], [b]) => a - b)[0];
+    const name = ([other, pick]: [number, Candidate]) =>
+      `« ${sections[other]!.title} »${page(pick.at.page)}`;
+    if (previous && following)
+      return {
+        text: `, attendue entre ${name(previous)} et ${name(following)}`,
+        page: following[1].at.page ?? previous[1].at.page,
+      };
+    if (previous) return { text: `, attendue après ${name(previous)}`, page: previous[1].at.page };
+    if (following)
+      return { text: `, attendue avant ${name(following)}`, page: following[1].at.page };
+    return { text: '' };
+  };
   const evidence = {
     matching: session.rules.planMatching,
     sections: sections.map((section, s) => {
@@ -76,13 +96,15 @@ export const plan: Check = (document, submission, session, candidate) => {
   const details: string[] = [];
   const doubts: string[] = [];
   const doubtDetails: string[] = [];
-  if (missing.length > 0) {
+  const expected: number[] = [];
+  for (const [s, section] of sections.entries()) {
+    if (picks.has(s)) continue;
+    const where = expectedPlace(s);
+    if (where.page !== undefined) expected.push(where.page);
     problems.push(
-      missing.length === 1
-        ? `il manque la partie « ${missing[0]!.title} » : aucun titre ni passage ne joue ce rôle`
-        : `il manque les parties ${missing.map((s) => `« ${s.title} »`).join(', ')} : aucun titre ni passage ne joue ce rôle`,
+      `il manque la partie « ${section.title} »${where.text} : aucun titre ni passage du dossier ne joue ce rôle`,
     );
-    details.push(`missing: ${evidence.missing.join(', ')}`);
+    details.push(`missing: ${section.id}${where.page ? ` (expected near p. ${where.page})` : ''}`);
   }
   for (const s of late) {
     const pick = picks.get(s)!;
@@ -111,8 +133,7 @@ export const plan: Check = (document, submission, session, candidate) => {
   }
   if (problems.length > 0) {
     const firstPage =
-      [...late].map((s) => picks.get(s)!.at.page).find((p) => p !== undefined) ??
-      byPosition[byPosition.length - 1]?.[1].at.page;
+      [...late].map((s) => picks.get(s)!.at.page).find((p) => p !== undefined) ?? expected[0];
     return finding(
       RULE,
       'fail',

@@ -18,6 +18,9 @@ import type { PlanRole } from '../../schemas/session.ts';
 /** Kinds of organisation a report presents. */
 const HOST =
   '(?:entreprise|dsi|hopital|chu|clinique|universite|ecole|ministere|commune|region|prefecture|societe|organisme|organisation|structure|etablissement|employeur|groupe|cabinet|agence|start ?up|association|collectivite|administration|institution|entite|compagnie|firme|ssii|esn|laboratoire|service|departement|direction|equipe|pole|filiale|mairie|banque|client|startup)';
+/** Kinds of organisation that, alone as a title (« L'entreprise »), present the host. */
+const HOST_ALONE =
+  '(?:entreprise|societe|organisme|employeur|groupe|etablissement|structure d accueil|collectivite|association|start ?up)';
 const OF = '(?:de l |de la |du |des |d |de |de mon |de ma |de notre )?';
 const STAY = '(?:stage|alternance|apprentissage|contrat de professionnalisation|mission|immersion)';
 
@@ -42,12 +45,16 @@ export const LEXICON: Readonly<Record<PlanRole, RoleLexicon>> = {
     strong: [/^introduction\b/, /^intro$/],
     medium: [],
     weak: [/^(?:avant propos|preambule|prologue|propos liminaire)$/],
-    not: [/^introduction (?:a|au|aux) (?!dossier|rapport|memoire)/],
+    not: [
+      /^introduction (?:a|au|aux) (?!dossier|rapport|memoire)/,
+      /^introduction (?:du |de ce |de la |a ce |a la )?(?:chapitre|partie|section)\b/,
+      /^introduction (?:partielle|intermediaire)\b/,
+    ],
   },
   environment: {
     strong: [
       re(`^(?:la |une )?presentation (?:generale )?${OF}(?:l )?${HOST}\\b`),
-      re(`^(?:l |la |le |les |mon |ma |notre )?${HOST}(?: d accueil| ${STAY})?$`),
+      re(`^(?:l |la |le |les |mon |ma |notre )?${HOST_ALONE}(?: d accueil| ${STAY})?$`),
       re(`^(?:l |la |le |mon |ma |notre )?${HOST} (?:d accueil|et (?:son|ses|sa|leur)\\b)`),
       re(`^(?:l |la )?(?:structure|organisme|entreprise|societe|etablissement) d accueil\\b`),
       re(
@@ -120,7 +127,10 @@ export const LEXICON: Readonly<Record<PlanRole, RoleLexicon>> = {
     ],
     medium: [],
     weak: [/^(?:bilan|synthese|perspectives|ouverture|le mot de la fin)$/],
-    not: [],
+    not: [
+      /^conclusions? (?:du |de ce |de la |de cette )?(?:chapitre|partie|section)\b/,
+      /^conclusions? (?:partielles?|intermediaires?)\b/,
+    ],
   },
 };
 

@@ -5,6 +5,7 @@
  * the candidate's host organisation; `roles-body.ts` weighs the text under the heading. Every
  * match says why, and how sure it is.
  */
+import { diceCoefficient } from 'dice-coefficient';
 import type { PlanRole, PlanSection } from '../../schemas/session.ts';
 import { core, headingScore, MATCH, MAYBE, normalise } from './headings.ts';
 import { LEXICON, MATTER } from './roles-lexicon.ts';
@@ -134,7 +135,12 @@ export function recognise(
     if (` ${key} `.includes(` ${context.host} `))
       return { how: 'host', tier: 'strong', confidence: 0.9, why: `the host's name` };
   }
-  const fuzzy = Math.max(title, alias?.score ?? 0, accepted?.score ?? 0);
+  // Fuzzy only on the whole words too: « Mise en production » is not « Introduction ».
+  const whole = (name: string) => diceCoefficient(normalised, normalise(name));
+  const fuzzy = Math.min(
+    Math.max(title, alias?.score ?? 0, accepted?.score ?? 0),
+    Math.max(...[section.title, ...section.aliases, ...section.accept].map(whole)),
+  );
   if (fuzzy >= MAYBE)
     return {
       how: 'approximate',

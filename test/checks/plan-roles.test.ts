@@ -113,7 +113,11 @@ describe('plan roles: decisions', () => {
   });
 
   it("passes a chapter titled with the host's name, from candidates.yaml or from its text", () => {
-    const named = good('Transports Dubreuil', 'Mes missions');
+    const named = good(
+      'Transports Dubreuil',
+      'Mes missions',
+      `Transports Dubreuil est une entreprise familiale. ${COMPANY}`,
+    );
     const candidate = {
       code: 'C001',
       name: 'Camille Martin',
@@ -131,6 +135,30 @@ describe('plan roles: decisions', () => {
     expect(fromText.evidence['sections']).toContainEqual(
       expect.objectContaining({ id: 'environnement', how: 'body' }),
     );
+  });
+
+  it('fails a chapter renamed beyond recognition even when its text presents the host, naming the page', () => {
+    const found = check(good('Notes diverses', 'Mes missions'));
+    expect(found.status).toBe('fail');
+    expect(found.evidence['missing']).toEqual(['environnement']);
+    expect(found.message).toContain(
+      'il manque la partie « Environnement professionnel », attendue entre « Introduction » (p. 3) et « Valorisation des compétences » (p. 20)',
+    );
+    expect(found.place?.page).toBe(20);
+  });
+
+  it('reviews a sub-section presenting the host when the reader lost its chapter title', () => {
+    const found = check(
+      dossier(
+        ['Sommaire', 2],
+        ['1. Introduction', 3],
+        ['1.1 Clients et marché', 5, COMPANY, 2],
+        ['2. Mes missions', 20, MISSIONS],
+        ['3. Conclusion', 50],
+      ),
+    );
+    expect(found.status).toBe('review');
+    expect(found.message).toContain('« 1.1 Clients et marché » (p. 5)');
   });
 
   it('fails a dossier whose only « missions » are the company’s, naming what is missing', () => {

@@ -160,9 +160,9 @@ describe('plan', () => {
     expect(reviewed.message).toContain('« Compétences valorisées » (p. 20)');
   });
 
-  it('sends a section whose title is a line of text but not a heading to review', () => {
-    const text = 'Sommaire\nIntroduction\n' + 'x'.repeat(200) + '\nConclusion\nfin';
-    const found = check({
+  it('takes a line that is the title alone as the heading the reader missed, and reviews it in strict mode', () => {
+    const text = 'Sommaire\nIntroduction\n' + 'x'.repeat(200) + '\nConclusion :\nfin';
+    const document = doc({
       text,
       pageOffsets: [0, 100, 220],
       headings: headings(
@@ -172,10 +172,13 @@ describe('plan', () => {
         ['Valorisation des compétences', 2],
       ),
     });
-    expect(found.status).toBe('review');
+    const found = plan(document, submission(), session);
+    expect(found.status).toBe('pass');
     expect(found.evidence['sections']).toContainEqual(
       expect.objectContaining({ id: 'conclusion', how: 'text', page: 3 }),
     );
+    const strict = { ...session, rules: { ...session.rules, planMatching: 'strict' as const } };
+    expect(plan(document, submission(), strict).status).toBe('review');
   });
 
   it('sends a dossier without detectable headings to review, never to fail', () => {
