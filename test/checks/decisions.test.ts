@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSession, type CheckSessionOptions } from '../../pipeline/checks/index.ts';
@@ -55,6 +55,11 @@ describe('decisions kept from an earlier run', () => {
     const first = await checkSession(dir, similarity);
     expect(first.stats).toMatchObject({ read: 3, kept: 0 });
     expect((await checkSession(dir, similarity)).stats).toMatchObject({ cached: 0, kept: 4 });
+    // Killed after writing C001's result, before recording its decision.
+    await rm(join(dir, '.cache', 'decisions', 'C001.json'));
+    const resumed = await checkSession(dir, similarity);
+    expect(resumed.stats).toEqual({ read: 0, cached: 3, kept: 3, written: 0 });
+    expect(resumed.results).toEqual(first.results);
 
     await writeFile(join(dir, 'submissions', 'C002.pdf'), await makePdf(spec(9)));
     // C004's missing file took no part in the similarity: its result stays.
