@@ -70,19 +70,19 @@ async function main(): Promise<void> {
     ...(check ? { check } : {}),
   });
   if (json) {
-    const { overall, byClass, byCase, seconds } = result;
+    const { overall, byClass, byCase, seconds, read, cached } = result;
     const disagreements = result.rows
       .filter((r) => r.tool !== r.label)
       .map(({ id, label, tool, why, detail }) => ({ id, label, tool, why, detail }));
     process.stdout.write(
-      `${JSON.stringify({ overall, byClass, byCase, disagreements, seconds }, null, 2)}\n`,
+      `${JSON.stringify({ overall, byClass, byCase, disagreements, seconds, read, cached }, null, 2)}\n`,
     );
     return;
   }
   const wrong = result.rows.filter((r) => r.tool !== r.label);
   process.stdout.write(
     `${table('class', result.byClass, result.overall)}\n\n${table('case', result.byCase)}\n\n` +
-      `bar: agreement ≥ 95 %, 0 wrong fails, wrong passes ≤ 3 % — ${result.rows.length} items, ${result.seconds.toFixed(1)} s\n\n` +
+      `bar: agreement ≥ 95 %, 0 wrong fails, wrong passes ≤ 3 % — ${result.rows.length} items (${result.read} read, ${result.cached} cached), ${result.seconds.toFixed(1)} s\n\n` +
       `disagreements (${wrong.length}):\n${wrong.map(disagreement).join('\n')}\n`,
   );
 }
