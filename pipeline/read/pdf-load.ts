@@ -6,7 +6,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import {
   getDocument,
-  OPS,
   type PDFDocumentProxy,
   type PDFPageProxy,
 } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -37,32 +36,85 @@ export interface PageText {
 
 const root = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), '/');
 
+const OPTIONS = {
+  standardFontDataUrl: `${root}standard_fonts/`,
+  cMapUrl: `${root}cmaps/`,
+  wasmUrl: `${root}wasm/`,
+  cMapPacked: true,
+  // A font the PDF does not embed (Helvetica, Times…) is then measured with pdf.js's built-in
+  // metrics instead of fetching and converting a font program nobody renders: a 20-page
+  // dossier in Helvetica reads in 85 ms instead of 150. Symbol and ZapfDingbats still load.
+  useSystemFonts: true,
+  fontExtraProperties: true,
+  // Every image is dropped before it is decoded: operator lists are built for fonts and to
+  // spot scanned pages, never to paint, and decoding the pages of a 58-page scan with an OCR
+  // layer took more than 512 MB.
+  maxImageSize: 0,
+  verbosity: 0,
+};
+
 /** Opens the bytes; pdfjs takes ownership of its buffer, so it gets a copy. */
 export function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
-  return getDocument({
-    data: new Uint8Array(bytes),
-    standardFontDataUrl: `${root}standard_fonts/`,
-    cMapUrl: `${root}cmaps/`,
-    wasmUrl: `${root}wasm/`,
-    cMapPacked: true,
-    // A font the PDF does not embed (Helvetica, Times…) is then measured with pdf.js's built-in
-    // metrics instead of fetching and converting a font program nobody renders: a 20-page
-    // dossier in Helvetica reads in 85 ms instead of 150. Symbol and ZapfDingbats still load.
-    useSystemFonts: true,
-    fontExtraProperties: true,
-    stopAtErrors: false,
-    verbosity: 0,
-  }).promise;
+  return getDocument({ ...OPTIONS, data: new Uint8Array(bytes), stopAtErrors: false }).promise;
 }
 
-const IMAGE_OPS = new Set<number>([
-  OPS.paintImageXObject,
-  OPS.paintInlineImageXObject,
-  OPS.paintImageMaskXObject,
-  OPS.paintImageXObjectRepeat,
-  OPS.paintImageMaskXObjectRepeat,
-  OPS.paintSolidColorImageMask,
-]);
+/** Strict twins of open documents, opened on the first page that may be a scan. */
+const probes = new WeakMap<PDFDocumentProxy, Promise<PDFDocumentProxy>>();
+
+/** Closes a document from `openPdf`, and its probe if one was opened. */
+export async function closePdf(doc: PDFDocumentProxy): Promise<void> {
+  const probe = probes.get(doc);
+  await Promise.all([
+    doc.loadingTask.destroy().catch(() => undefined),
+    probe?.then((p) => p.loadingTask.destroy()).catch(() => undefined),
+  ]);
+}
+
+/**
+ * Whether the page paints an image, told without decoding it. In the probe (`stopAtErrors`)
+ * the dropped image is an error that ends the operator list, so its list comes out shorter
+ * than the tolerant one (`ops` operators). Content too damaged for a strict reading also ends
+ * it early; on a page with almost no text, that page is as unreadable as a scan.
+ */
+async function paintsImage(doc: PDFDocumentProxy, number: number, ops: number): Promise<boolean> {
+  let probe = probes.get(doc);
+  if (!probe) {
+    probe = doc
+      .getData()
+      .then((data) => getDocument({ ...OPTIONS, data, stopAtErrors: true }).promise);
+    probes.set(doc, probe);
+  }
+  try {
+    const page = await (await probe).getPage(number);
+    const strict = await page.getOperatorList();
+    page.cleanup();
+    return strict.fnArray.length < ops;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * pdf.js keeps every font it translated until the document is cleaned up. Pages that each
+ * embed their own copy of a font (scans OCR'd page by page, then joined) would pile them up:
+ * tesseract's font maps 65,536 codes and costs about 6 MB once translated.
+ */
+const NEW_FONTS_PER_CLEANUP = 3;
+const fontsMet = new WeakMap<PDFDocumentProxy, { names: Set<string>; sinceCleanup: number }>();
+
+/** Drops the translated fonts once enough new ones were met; the next pages load theirs again. */
+async function boundFonts(doc: PDFDocumentProxy, items: TextItem[]): Promise<void> {
+  let met = fontsMet.get(doc);
+  if (!met) fontsMet.set(doc, (met = { names: new Set(), sinceCleanup: 0 }));
+  for (const { fontName } of items) {
+    if (met.names.has(fontName)) continue;
+    met.names.add(fontName);
+    met.sinceCleanup += 1;
+  }
+  if (met.sinceCleanup < NEW_FONTS_PER_CLEANUP) return;
+  met.sinceCleanup = 0;
+  await doc.cleanup().catch(() => undefined);
+}
 
 const BOLD = /bold|black|heavy|semibold|demi|-bd\b|,b\b|\bcbx|\bbx\d/i;
 
@@ -87,7 +139,7 @@ export async function readPage(
     fonts && items.some((item) => item.str.trim() && !page.commonObjs.has(item.fontName));
   if (unknownFont || chars < 20) {
     const ops = await page.getOperatorList();
-    hasImages = ops.fnArray.some((fn) => IMAGE_OPS.has(fn));
+    if (chars < 20) hasImages = await paintsImage(doc, number, ops.fnArray.length);
   }
   const boldFont = new Map<string, boolean>();
   const isBold = (fontName: string): boolean => {
@@ -104,6 +156,7 @@ export async function readPage(
   };
   const lines = toLines(items, isBold);
   page.cleanup();
+  await boundFonts(doc, items);
   return { lines, hasImages };
 }
 
