@@ -49,9 +49,13 @@ export function findingsOf(reading: Reading, loaded: LoadedSession): Record<stri
     out['format'] = unreadable(document, submission.file, reading.path);
     return out;
   }
+  // The plan rule recognises a chapter titled with the candidate's host company.
+  const { candidate } = reading;
   for (const [rule, check] of Object.entries(checks)) {
     if (rule !== 'deadline')
-      out[rule] = guard(rule, submission.file, () => check(document, submission, loaded.session));
+      out[rule] = guard(rule, submission.file, () =>
+        check(document, submission, loaded.session, candidate),
+      );
   }
   return out;
 }

@@ -71,6 +71,8 @@ export const LEXICON: Readonly<Record<PlanRole, RoleLexicon>> = {
       re(`^contexte ${OF}${STAY}\\b`),
       re(`^presentation ${OF}(?:lieu|cadre|contexte)\\b`),
       re(`^(?:le |l )?${HOST} [a-z0-9]`),
+      // « Présentation d'Orange »: the text under it says whether it presents the host.
+      /^presentation (?:de |d |du |de la |des )[a-z0-9]/,
     ],
     weak: [
       /^(?:l )?environnement$/,
@@ -82,7 +84,7 @@ export const LEXICON: Readonly<Record<PlanRole, RoleLexicon>> = {
     not: [
       /^environnement (?:technique|technologique|de developpement|logiciel|materiel|de test|de production|cloud|virtuel|linux|windows)/,
       /^contexte (?:technique|technologique)/,
-      /^presentation (?:du |de la |de l |des )?(?:projet|sujet|rapport|dossier|memoire|problematique|solution|application|outil|mission)/,
+      /^presentation (?:du |de la |de l |des |de mon |de ma |de mes )?(?:projet|sujet|rapport|dossier|memoire|problematique|solution|application|outil|mission|resultat|donnee|technologie|etude|travaux|architecture|plan|demarche|methode|environnement technique)/,
     ],
   },
   skills: {
@@ -110,6 +112,9 @@ export const LEXICON: Readonly<Record<PlanRole, RoleLexicon>> = {
       /^(?:mon |mes )experiences?$/,
       /^ce que (?:m a apporte|j ai retenu|m ont apporte)\b/,
       /^(?:analyse reflexive|analyse de (?:ma|mes) pratiques?)\b/,
+      // The valorisation told block by block of the certification (« Bloc 2 : Manager un projet »).
+      /^(?:blocs?|b)(?: de competences?)? ?(?:n )?[1-9]\b/,
+      /^(?:competences|activites|missions) (?:du|des|liees? au|par) blocs?\b/,
     ],
     medium: [/^(?:le |les |mon )?projets?\b/, /^(?:etude de cas|cas pratiques?)\b/],
     weak: [/^(?:mise en oeuvre|mise en place|travaux)$/, /^bilan(?: personnel)?$/],
