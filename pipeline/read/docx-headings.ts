@@ -4,8 +4,8 @@
  */
 import type { Heading } from '../../schemas/document.ts';
 import type { Para } from './docx-paragraphs.ts';
-import { NUMBERED } from './pdf-headings.ts';
-import { isTocEntry, isTocTitle } from './toc.ts';
+import { continuesTitle, isChapterLabel, NUMBERED } from './pdf-headings.ts';
+import { coversDocument, entryNumbers, isTocEntry, isTocTitle } from './toc.ts';
 
 const NAMED = /^(?:heading|titre|überschrift|titolo|título)\s*([1-9])$/i;
 const TITLE = /^(?:title|titre|subtitle|sous-titre|titre du document)$/i;
@@ -51,13 +51,15 @@ export function docxHeadings(
   outline: Map<string, number>,
 ): { heading: Heading; index: number }[] {
   const toc = paragraphs.map(isTocParagraph);
+  const { tocTitle, minis } = tocTitles(paragraphs, toc);
+  // A chapter's own « Sommaire » is not a heading (its entries are TOC paragraphs already).
+  for (const i of minis) toc[i] = true;
   const styled: { heading: Heading; index: number }[] = [];
   paragraphs.forEach((p, index) => {
     const level = styleLevel(p, outline);
     if (level !== undefined && !toc[index] && p.text.length <= 200)
-      styled.push({ heading: { level, text: p.text, source: 'style' }, index });
+      styled.push({ heading: { level, text: oneLine(p.text), source: 'style' }, index });
   });
-  const tocTitle = paragraphs.findIndex((p, i) => isTocTitle(p.text) && (toc[i + 1] ?? false));
   const withToc = (
     list: { heading: Heading; index: number }[],
   ): { heading: Heading; index: number }[] => {
@@ -68,19 +70,27 @@ export function docxHeadings(
       { heading: { level: 1, text, source: 'style' as const }, index: tocTitle },
     ].sort((a, b) => a.index - b.index);
   };
-  if (styled.length > 0) return withToc(styled);
+  if (styled.length > 0) return withToc(mergeSplit(styled));
 
   const sizes = paragraphs.map((p) => p.size).filter((s): s is number => s !== null);
   const body = mode(sizes);
   const found: { heading: Heading; index: number }[] = [];
   paragraphs.forEach((p, index) => {
-    if (toc[index] || !looksLikeHeading(p.text)) return;
+    const prev = found.at(-1);
+    // The second paragraph of a title typed over two ("Valorisation des", "compétences").
+    const rest =
+      prev?.index === index - 1 &&
+      p.bold === paragraphs[index - 1]!.bold &&
+      p.size === paragraphs[index - 1]!.size &&
+      looksLikeHeading(p.text.replace(/^\p{Ll}/u, (c) => c.toUpperCase())) &&
+      continuesTitle(prev.heading.text, p.text);
+    if (toc[index] || !(looksLikeHeading(p.text) || rest)) return;
     const large = body !== undefined && p.size !== null && p.size >= body * 1.2;
     const numberedText = NUMBERED.test(p.text);
     if (p.bold || large) {
       const level = /^\d+\.\d+/.test(p.text) ? 2 : 1;
       found.push({
-        heading: { level, text: p.text, source: large ? 'typography' : 'bold' },
+        heading: { level, text: oneLine(p.text), source: large ? 'typography' : 'bold' },
         index,
       });
     } else if (numberedText && !p.numbered) {
@@ -91,7 +101,63 @@ export function docxHeadings(
       });
     }
   });
-  return withToc(found);
+  return withToc(mergeSplit(found));
+}
+
+/**
+ * The document's TOC title and the titles of chapters' own TOCs: of the titled blocks of TOC
+ * paragraphs, the document's is the one whose page numbers span the most of the pages they
+ * point to; a block that spans little of them is a chapter's, even when it is the only one.
+ */
+function tocTitles(paragraphs: Para[], toc: boolean[]): { tocTitle: number; minis: number[] } {
+  const blocks: { title: number; numbers: number[]; entries: number }[] = [];
+  paragraphs.forEach((p, i) => {
+    if (!isTocTitle(p.text) || !toc[i + 1]) return;
+    let end = i + 1;
+    while (toc[end]) end++;
+    const entries = paragraphs.slice(i + 1, end).map((e) => e.text.replace(/\t/g, ' '));
+    blocks.push({ title: i, numbers: entryNumbers(entries), entries: entries.length });
+  });
+  const last = Math.max(0, ...blocks.flatMap((b) => b.numbers));
+  const span = (b: { numbers: number[] }) =>
+    b.numbers.length > 0 ? Math.max(...b.numbers) - Math.min(...b.numbers) : 0;
+  const best = blocks
+    .filter((b) => coversDocument(b.numbers, last))
+    .sort((a, b) => span(b) - span(a) || b.entries - a.entries || a.title - b.title)[0];
+  return {
+    tocTitle: best?.title ?? -1,
+    minis: blocks.filter((b) => b !== best).map((b) => b.title),
+  };
+}
+
+const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ');
+
+/**
+ * A title typed as two heading paragraphs of the same level ("Valorisation des", "compétences";
+ * "Chapitre 2", "Les architectures") is one heading.
+ */
+function mergeSplit(
+  list: { heading: Heading; index: number }[],
+): { heading: Heading; index: number }[] {
+  const out: { heading: Heading; index: number; last: number }[] = [];
+  for (const item of list) {
+    const prev = out.at(-1);
+    const first = prev?.heading.text ?? '';
+    const second = item.heading.text;
+    if (
+      prev &&
+      prev.last + 1 === item.index &&
+      prev.heading.level === item.heading.level &&
+      prev.heading.source === item.heading.source &&
+      !NUMBERED.test(second) &&
+      !isTocTitle(second) &&
+      (continuesTitle(first, second) || isChapterLabel(first))
+    ) {
+      prev.heading = { ...prev.heading, text: `${first} ${second}` };
+      prev.last = item.index;
+    } else out.push({ ...item, last: item.index });
+  }
+  return out.map(({ heading, index }) => ({ heading, index }));
 }
 
 function mode(values: number[]): number | undefined {

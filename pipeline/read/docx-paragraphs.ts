@@ -1,5 +1,6 @@
 /** DOCX paragraphs as mammoth reads them (style, weight, size, text), and the styles' outline levels. */
 import mammoth from 'mammoth';
+import { joinLetterSpaced } from './spacing.ts';
 
 /** One paragraph of the body. */
 export interface Para {
@@ -48,10 +49,12 @@ export async function readParagraphs(buffer: Buffer): Promise<Para[]> {
     if (node.type === 'paragraph') {
       const out = { parts: [] as string[], bold: true, size: null as number | null };
       collect(node, out);
-      const text = out.parts
-        .join('')
-        .replace(/[ \u00a0]+/g, ' ')
-        .trim();
+      const text = joinLetterSpaced(
+        out.parts
+          .join('')
+          .replace(/[ \u00a0]+/g, ' ')
+          .trim(),
+      );
       if (text) {
         paragraphs.push({
           text,

@@ -86,7 +86,11 @@ const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu
  * stand alone, or numbered lines ("I.", "1.2", "Chapitre 3 :") that are short and not prose.
  * Pages of the TOC and a cover are skipped. Levels follow the distinct heading sizes.
  */
-export function typographyHeadings(pages: Line[][], tocPages: ReadonlySet<number>): Heading[] {
+export function typographyHeadings(
+  pages: Line[][],
+  tocPages: ReadonlySet<number>,
+  skip: ReadonlySet<Line> = new Set(),
+): Heading[] {
   const body = bodySize(pages);
   if (body === 0) return [];
   const found: Found[] = [];
@@ -94,6 +98,7 @@ export function typographyHeadings(pages: Line[][], tocPages: ReadonlySet<number
     if (tocPages.has(index + 1) || (index === 0 && isCover(lines, body))) return;
     let number: Line | undefined;
     lines.forEach((line) => {
+      if (skip.has(line)) return;
       // A chapter number printed alone above its title ("1" then "Les architectures").
       if (/^(?:\d{1,2}|[IVX]{1,4})$/.test(line.text) && line.size >= body * 1.5) {
         number = line;
@@ -136,6 +141,18 @@ interface Found {
   source: Heading['source'];
 }
 
+/** A title line that cannot end there: a little word, a hyphen, a comma, an elision. */
+const CONTINUES =
+  /(?:\s(?:de|des|du|la|le|les|et|ou|à|au|aux|en|pour|par|sur|dans|avec|d['’]|l['’])|[-–—,:'’])$/iu;
+
+/** True when `second` reads as the rest of the title begun by `first`. */
+export const continuesTitle = (first: string, second: string): boolean =>
+  /^\p{Ll}/u.test(second) || CONTINUES.test(first);
+
+/** "Chapitre 2", "Partie III": a label printed above its title. */
+export const isChapterLabel = (text: string): boolean =>
+  STRONG.test(text) && text.split(/\s+/).length <= 3;
+
 /**
  * One heading printed over two lines is one heading: "Chapitre 2" then its title, or two
  * lines of the same size and weight right below each other.
@@ -146,16 +163,14 @@ function mergeSplit(found: Found[]): Found[] {
     const last = out[out.length - 1];
     const near = last !== undefined && last.page === item.page && last.line.y > item.line.y;
     const gap = near ? last.line.y - item.line.y : Infinity;
-    const label =
-      last !== undefined &&
-      STRONG.test(last.line.text) &&
-      last.line.text.split(/\s+/).length <= 3 &&
-      gap < 5 * last.line.size;
+    const label = last !== undefined && isChapterLabel(last.line.text) && gap < 5 * last.line.size;
+    // Double-spaced titles leave a wider gap: the second line must then read as a continuation.
+    const continued = continuesTitle(last?.line.text ?? '', item.line.text);
     const wrapped =
       last !== undefined &&
       last.line.size === item.line.size &&
       last.line.bold === item.line.bold &&
-      gap < 1.9 * item.line.size &&
+      (gap < 1.9 * item.line.size || (continued && gap < 3.2 * item.line.size)) &&
       !NUMBERED.test(item.line.text);
     if (last && (label || wrapped) && !isTocTitle(item.line.text)) {
       out[out.length - 1] = {
@@ -176,6 +191,7 @@ export function complementOutline(
   outline: Heading[],
   pages: Line[][],
   tocPages: ReadonlySet<number>,
+  skip: ReadonlySet<Line> = new Set(),
 ): Heading[] {
   const body = bodySize(pages);
   const keys = outline.map((h) => squash(h.text)).filter((k) => k.length >= 3);
@@ -193,6 +209,7 @@ export function complementOutline(
   pages.forEach((lines, index) => {
     if (tocPages.has(index + 1) || (index === 0 && isCover(lines, body))) return;
     for (const line of lines) {
+      if (skip.has(line)) continue;
       const level = levelBySize.get(line.size);
       const key = squash(line.text);
       if (level === undefined || !plausible(line.text) || key.length < 3) continue;

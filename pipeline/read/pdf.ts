@@ -6,7 +6,7 @@ import { applyMarks, foldLigatures, repairLigatures } from './ligatures.ts';
 import { complementOutline, outlineHeadings, typographyHeadings } from './pdf-headings.ts';
 import { closePdf, openPdf, readPage, type Line } from './pdf-load.ts';
 import { joinLetterSpaced } from './spacing.ts';
-import { findToc } from './toc.ts';
+import { findTocs } from './toc.ts';
 
 /** Why a PDF could not be opened. */
 export type PdfProblem = { kind: 'encrypted' | 'corrupt'; detail: string };
@@ -77,12 +77,16 @@ async function readOpened(doc: PDFDocumentProxy): Promise<Document> {
   for (const heading of outline) heading.text = applyMarks(foldLigatures(heading.text), marks);
   const cleaned = removeRunningMatter(raw);
   const pageTexts = cleaned.map(joinLines);
-  const toc = findToc(cleaned.map((lines) => lines.map((line) => line.text)));
+  const { toc, others } = findTocs(cleaned.map((lines) => lines.map((line) => line.text)));
   const tocPages = new Set(toc?.pages ?? []);
+  // A chapter's own « Sommaire »: neither its title nor its entries are headings.
+  const skip = new Set(
+    [...others].flatMap(([page, at]) => at.map((i) => cleaned[page - 1]?.[i] as Line)),
+  );
   const headings =
     outline.length > 0
-      ? complementOutline(outline, cleaned, tocPages)
-      : typographyHeadings(cleaned, tocPages);
+      ? complementOutline(outline, cleaned, tocPages, skip)
+      : typographyHeadings(cleaned, tocPages, skip);
   if (
     toc &&
     !headings.some((h) => h.page === toc.pages[0] && /sommaire|mati[eè]res|contents/i.test(h.text))

@@ -1,5 +1,6 @@
 /** Places DOCX/ODT headings on the pages of their LibreOffice rendering. */
 import type { Document, Heading } from '../../schemas/document.ts';
+import { isTocEntry } from './toc.ts';
 
 const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
@@ -14,6 +15,8 @@ export function placeHeadings(headings: Heading[], rendered: Document): void {
     rendered.text
       .slice(start, rendered.pageOffsets[i + 1] ?? rendered.text.length)
       .split('\n')
+      // A chapter's own « Sommaire » lists its sections before they start.
+      .filter((line) => !isTocEntry(line))
       .map(squash)
       .filter(Boolean),
   );

@@ -5,8 +5,8 @@
  */
 import { lexicon, type Lexicon } from './lexicon.ts';
 
-/** At least four single characters, each followed by one space, not inside a word. */
-const RUN = /(?<![\p{L}\p{N}])[\p{L}\p{N}'’-](?: [\p{L}\p{N}'’-]){3,}(?![\p{L}\p{N}])/gu;
+/** A token of a letter-spaced run: one character, or two that kerning kept together (VA, L’). */
+const PART = /^(?:[\p{L}\p{N}'’-]|\p{L}[\p{L}'’])$/u;
 const SHORT_WORDS = new Set(['a', 'à', 'y']);
 /** The little words of titles: among readings of as many words, the one made of them wins. */
 const GLUE = new Set([
@@ -77,19 +77,35 @@ function join(pieces: Piece[]): string {
 }
 
 /**
- * Joins each letter-spaced run into its words when known words spell at least half of its
- * letters; a line that is nothing but a run of five letters or more is one word; anything else
- * ("A B C D" in a sentence, a list of variables) is left as it is.
+ * Joins each letter-spaced run (four tokens or more, nearly all single characters) into its
+ * words when known words spell at least half of its letters; a line that is nothing but a run
+ * of five letters or more is one word; anything else ("A B C D" in a sentence, a list of
+ * variables) is left as it is.
  */
 export function joinLetterSpaced(text: string, words: () => Lexicon = lexicon): string {
-  if (!text.match(RUN)) return text;
-  return text.replace(RUN, (run) => {
-    if (run.length > 160) return run;
-    const letters = run.replace(/ /g, '');
-    const pieces = segment(letters, words());
-    const known = pieces.filter((p) => p.known && /\p{L}{2}/u.test(p.text));
-    const share = known.reduce((n, p) => n + p.text.length, 0) / letters.length;
-    if (share >= 0.5) return join(pieces);
-    return run === text.trim() && /(?:\p{L}.*){5}/u.test(letters) ? letters : run;
-  });
+  if (!/(?:^|\s)\S \S \S \S(?:\s|$)/u.test(text)) return text;
+  const tokens = text.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length;) {
+    let end = i;
+    while (end < tokens.length && PART.test(tokens[end]!)) end++;
+    const run = tokens.slice(i, end);
+    const singles = run.filter((t) => t.length === 1).length;
+    if (run.length >= 4 && singles >= run.length * 0.75 && run.join(' ').length <= 160) {
+      out.push(joinRun(run.join(''), run.length === tokens.length, words) ?? run.join(' '));
+      i = end;
+    } else {
+      out.push(...(run.length > 0 ? run : [tokens[i]!]));
+      i = run.length > 0 ? end : i + 1;
+    }
+  }
+  return out.join(' ');
+}
+
+function joinRun(letters: string, wholeLine: boolean, words: () => Lexicon): string | undefined {
+  const pieces = segment(letters, words());
+  const known = pieces.filter((p) => p.known && /\p{L}{2}/u.test(p.text));
+  const share = known.reduce((n, p) => n + p.text.length, 0) / letters.length;
+  if (share >= 0.5) return join(pieces);
+  return wholeLine && /(?:\p{L}.*){5}/u.test(letters) ? letters : undefined;
 }
