@@ -95,24 +95,29 @@ async function paintsImage(doc: PDFDocumentProxy, number: number, ops: number): 
 }
 
 /**
- * pdf.js keeps every font it translated until the document is cleaned up. Pages that each
- * embed their own copy of a font (scans OCR'd page by page, then joined) would pile them up:
- * tesseract's font maps 65,536 codes and costs about 6 MB once translated.
+ * pdf.js keeps every font it translated until the document is cleaned up, and a clean-up
+ * costs the translation of the fonts still in use (half a second for a Word export). Pages
+ * that each embed their own copy of a font (scans OCR'd page by page, then joined) pile them
+ * up: tesseract's font maps 65,536 codes and holds about 10 MB once translated. Such a page
+ * prints most of its text in fonts never met before; a typeset dossier has one or two.
  */
-const NEW_FONTS_PER_CLEANUP = 3;
-const fontsMet = new WeakMap<PDFDocumentProxy, { names: Set<string>; sinceCleanup: number }>();
+const FRESH_PAGES_PER_CLEANUP = 3;
+const fontsMet = new WeakMap<PDFDocumentProxy, { names: Set<string>; fresh: number }>();
 
-/** Drops the translated fonts once enough new ones were met; the next pages load theirs again. */
+/** Drops the translated fonts after a few pages in new fonts; later pages load theirs again. */
 async function boundFonts(doc: PDFDocumentProxy, items: TextItem[]): Promise<void> {
   let met = fontsMet.get(doc);
-  if (!met) fontsMet.set(doc, (met = { names: new Set(), sinceCleanup: 0 }));
-  for (const { fontName } of items) {
-    if (met.names.has(fontName)) continue;
-    met.names.add(fontName);
-    met.sinceCleanup += 1;
+  if (!met) fontsMet.set(doc, (met = { names: new Set(), fresh: 0 }));
+  let inNew = 0;
+  let all = 0;
+  for (const { fontName, str } of items) {
+    const chars = str.trim().length;
+    all += chars;
+    if (chars > 0 && !met.names.has(fontName)) inNew += chars;
   }
-  if (met.sinceCleanup < NEW_FONTS_PER_CLEANUP) return;
-  met.sinceCleanup = 0;
+  for (const { fontName } of items) met.names.add(fontName);
+  if (all === 0 || inNew * 2 <= all || ++met.fresh < FRESH_PAGES_PER_CLEANUP) return;
+  met.fresh = 0;
   await doc.cleanup().catch(() => undefined);
 }
 
