@@ -70,7 +70,8 @@ export function docxHeadings(
       { heading: { level: 1, text, source: 'style' as const }, index: tocTitle },
     ].sort((a, b) => a.index - b.index);
   };
-  if (styled.length > 0) return withToc(mergeSplit(styled));
+  // Two styled paragraphs or fewer (a stray Heading 1) do not make the plan: bold ones join them.
+  if (styled.length > 2) return withToc(mergeSplit(styled));
 
   const sizes = paragraphs.map((p) => p.size).filter((s): s is number => s !== null);
   const body = mode(sizes);
@@ -101,7 +102,8 @@ export function docxHeadings(
       });
     }
   });
-  return withToc(mergeSplit(found));
+  const all = [...styled, ...found.filter((f) => !styled.some((h) => h.index === f.index))];
+  return withToc(mergeSplit(all.sort((a, b) => a.index - b.index)));
 }
 
 /**

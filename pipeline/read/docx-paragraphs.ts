@@ -1,4 +1,5 @@
 /** DOCX paragraphs as mammoth reads them (style, weight, size, text), and the styles' outline levels. */
+import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { joinLetterSpaced } from './spacing.ts';
 
@@ -7,9 +8,9 @@ export interface Para {
   text: string;
   styleId: string | null;
   styleName: string | null;
-  /** Every character is in a run marked bold directly. */
+  /** Every character is bold, by its run or by the paragraph's style. */
   bold: boolean;
-  /** Largest run font size, pt, when set directly. */
+  /** Largest run font size, pt, when set directly, else the paragraph style's. */
   size: number | null;
   /** Word list numbering (numbers that are not in the text). */
   numbered: boolean;
@@ -27,7 +28,15 @@ interface Node {
   breakType?: string;
 }
 
-function collect(node: Node, out: { parts: string[]; bold: boolean; size: number | null }): void {
+interface Collected {
+  parts: string[];
+  bold: boolean;
+  size: number | null;
+  /** The paragraph style makes its text bold. */
+  styleBold: boolean;
+}
+
+function collect(node: Node, out: Collected): void {
   if (node.type === 'text') out.parts.push(node.value ?? '');
   else if (node.type === 'tab') out.parts.push('\t');
   else if (node.type === 'break') out.parts.push(node.breakType === 'line' ? '\n' : ' ');
@@ -36,19 +45,66 @@ function collect(node: Node, out: { parts: string[]; bold: boolean; size: number
       const before = out.parts.length;
       collect(child, out);
       const added = out.parts.slice(before).join('');
-      if (added.trim() && !child.isBold) out.bold = false;
+      if (added.trim() && !child.isBold && !out.styleBold) out.bold = false;
       if (child.fontSize && added) out.size = Math.max(out.size ?? 0, child.fontSize);
     } else collect(child, out);
   }
 }
 
+/** The run properties paragraph styles give their text (mammoth reports only direct ones). */
+function styleRuns(buffer: Buffer): Map<string, { bold: boolean; size: number | null }> {
+  let xml = '';
+  try {
+    const files = unzipSync(buffer, { filter: (f) => f.name === 'word/styles.xml' });
+    xml = strFromU8(files['word/styles.xml'] ?? new Uint8Array());
+  } catch {
+    // Without styles, only direct formatting is known.
+  }
+  const own = new Map<string, { basedOn?: string; bold?: boolean; size?: number }>();
+  for (const [, attrs = '', body = ''] of xml.matchAll(
+    /<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g,
+  )) {
+    const id = /w:styleId="([^"]*)"/.exec(attrs)?.[1];
+    if (!id || !/w:type="paragraph"/.test(attrs)) continue;
+    const rPr = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(body)?.[1] ?? '';
+    const b = /<w:b(?:\s+w:val="([^"]*)")?\s*\/>/.exec(rPr);
+    const sz = /<w:sz w:val="(\d+)"/.exec(rPr)?.[1];
+    own.set(id, {
+      basedOn: /<w:basedOn w:val="([^"]*)"/.exec(body)?.[1],
+      ...(b ? { bold: !/^(?:0|false|off)$/.test(b[1] ?? 'true') } : {}),
+      ...(sz ? { size: Number(sz) / 2 } : {}),
+    });
+  }
+  const resolved = new Map<string, { bold: boolean; size: number | null }>();
+  for (const id of own.keys()) {
+    let bold: boolean | undefined;
+    let size: number | undefined;
+    for (let at: string | undefined = id, depth = 0; at && depth < 10; depth++) {
+      const style = own.get(at);
+      bold ??= style?.bold;
+      size ??= style?.size;
+      at = style?.basedOn;
+    }
+    resolved.set(id, { bold: bold ?? false, size: size ?? null });
+  }
+  return resolved;
+}
+
 /** The paragraphs of the document body, tables included, in order. */
 export async function readParagraphs(buffer: Buffer): Promise<Para[]> {
   const paragraphs: Para[] = [];
+  const styles = styleRuns(buffer);
   const walk = (node: Node): void => {
     if (node.type === 'paragraph') {
-      const out = { parts: [] as string[], bold: true, size: null as number | null };
+      const style = node.styleId ? styles.get(node.styleId) : undefined;
+      const out: Collected = {
+        parts: [],
+        bold: true,
+        size: null,
+        styleBold: style?.bold ?? false,
+      };
       collect(node, out);
+      out.size ??= style?.size ?? null;
       const text = joinLetterSpaced(
         out.parts
           .join('')

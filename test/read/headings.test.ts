@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Document as Docx, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../schemas/document.ts';
 import { isReadError, readDossier, type ReadOptions } from '../../pipeline/read/index.ts';
@@ -192,5 +193,91 @@ describe('a chapter’s own « Sommaire »', () => {
     const { toc, others } = findTocs(pages);
     expect(toc).toEqual({ pages: [19], title: 'Table des matières' });
     expect([...others]).toEqual([[2, [1, 2, 3]]]);
+  });
+});
+
+describe('DOCX headings without the usual styles', () => {
+  const prose = (seed: number) =>
+    new Paragraph(
+      `Le paragraphe ${seed} décrit le travail mené, les choix faits et leurs raisons, en phrases complètes.`,
+    );
+  async function readDocx(children: Paragraph[], styles?: object): Promise<Document> {
+    const bytes = await Packer.toBuffer(new Docx({ ...(styles ?? {}), sections: [{ children }] }));
+    const path = join(dir, `${Math.random().toString(36).slice(2)}.docx`);
+    writeFileSync(path, bytes);
+    const result = await readDossier(path, { libreoffice: false });
+    if (isReadError(result)) throw new Error(result.error.message);
+    return result;
+  }
+  const bold = (text: string) => new Paragraph({ children: [new TextRun({ text, bold: true })] });
+
+  it('takes bold paragraphs as headings when a stray one has a heading style', async () => {
+    const doc = await readDocx([
+      new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Remerciements' }),
+      prose(1),
+      bold('Introduction'),
+      prose(2),
+      bold('Environnement professionnel'),
+      prose(3),
+      bold('Conclusion'),
+      prose(4),
+    ]);
+    expect(texts(doc)).toEqual([
+      'Remerciements',
+      'Introduction',
+      'Environnement professionnel',
+      'Conclusion',
+    ]);
+  });
+
+  it('takes paragraphs whose own style is bold (« Chapitre ») as bold headings', async () => {
+    const styles = {
+      styles: {
+        paragraphStyles: [
+          { id: 'Chapitre', name: 'Chapitre', basedOn: 'Normal', run: { bold: true, size: 28 } },
+        ],
+      },
+    };
+    const doc = await readDocx(
+      [
+        new Paragraph({ style: 'Chapitre', text: 'Introduction' }),
+        prose(1),
+        new Paragraph({ style: 'Chapitre', text: 'Environnement professionnel' }),
+        prose(2),
+        new Paragraph({ style: 'Chapitre', text: 'Conclusion' }),
+        prose(3),
+      ],
+      styles,
+    );
+    expect(texts(doc)).toEqual(['Introduction', 'Environnement professionnel', 'Conclusion']);
+  });
+
+  it('reads a style named « Titre 1 » without an outline level as a level-1 heading', async () => {
+    const styles = {
+      styles: {
+        paragraphStyles: [
+          { id: 'Titre1', name: 'Titre 1', basedOn: 'Normal', run: { size: 32 } },
+          { id: 'Titre2', name: 'Titre 2', basedOn: 'Normal', run: { size: 26 } },
+        ],
+      },
+    };
+    const doc = await readDocx(
+      [
+        new Paragraph({ style: 'Titre1', text: 'Introduction' }),
+        prose(1),
+        new Paragraph({ style: 'Titre1', text: 'Environnement professionnel' }),
+        new Paragraph({ style: 'Titre2', text: 'L’entreprise' }),
+        prose(2),
+        new Paragraph({ style: 'Titre1', text: 'Conclusion' }),
+        prose(3),
+      ],
+      styles,
+    );
+    expect(doc.headings.map((h) => [h.level, h.text, h.source])).toEqual([
+      [1, 'Introduction', 'style'],
+      [1, 'Environnement professionnel', 'style'],
+      [2, 'L’entreprise', 'style'],
+      [1, 'Conclusion', 'style'],
+    ]);
   });
 });
