@@ -50,6 +50,19 @@ export function assign(
     if (candidate.at.index >= 0) used.add(candidate.at.index);
   }
   const late = new Set<number>();
+  // A section the chain found only weakly, but found beyond doubt elsewhere, is out of order there
+  // (« Valorisation des compétences » before the environment, and a « Bloc 1 » sub-section after).
+  for (const [section, pick] of [...picks]) {
+    if (pick.strength === 'strong') continue;
+    const sure = sorted
+      .filter((c) => c.section === section && c.strength === 'strong' && !used.has(c.at.index))
+      .sort((a, b) => weight(b, isTop) - weight(a, isTop) || position(a, b))[0];
+    if (!sure) continue;
+    picks.set(section, sure);
+    late.add(section);
+    used.delete(pick.at.index);
+    used.add(sure.at.index);
+  }
   const rest = [...sorted]
     .filter((c) => !picks.has(c.section) && !(c.at.index >= 0 && used.has(c.at.index)))
     .sort((a, b) => weight(b, isTop) - weight(a, isTop) || position(a, b));

@@ -244,7 +244,15 @@ function namesItsText(scope: Scope, index: number): boolean {
   const names = heading.text
     .split(/[^\p{L}\p{N}&-]+/u)
     .filter((word) => word.length >= 3 && /^\p{Lu}/u.test(word));
-  return names.some((name) => body.split(name).length - 1 >= 3);
+  // « DATAVANCE » in the title is « Datavance » in the text: the case of the first letter counts.
+  const capitalised = (name: string) => {
+    const lower = name.toLowerCase();
+    let count = 0;
+    for (const word of body.split(/[^\p{L}\p{N}&-]+/u))
+      if (word.toLowerCase() === lower && /^\p{Lu}/u.test(word)) count++;
+    return count;
+  };
+  return names.some((name) => capitalised(name) >= 3);
 }
 
 /** The table of contents as the "Sommaire": strong near the front, weak at the end. */

@@ -194,6 +194,21 @@ describe('plan roles: decisions', () => {
     expect(found.place?.page).toBe(6);
   });
 
+  it('fails swapped sections even when a sub-section after them weakly plays the first one', () => {
+    const found = check(
+      dossier(
+        ['Sommaire', 2],
+        ['Introduction', 3],
+        ['Valorisation des compétences', 8, MISSIONS],
+        ['Environnement professionnel', 30, COMPANY],
+        ['Bloc 1 : stratégie du système d’information', 38, MISSIONS, 2],
+        ['Conclusion', 50],
+      ),
+    );
+    expect(found.status).toBe('fail');
+    expect(found.evidence['outOfOrder']).toEqual(['competences']);
+  });
+
   it('fails a section renamed beyond recognition', () => {
     const found = check(good("Présentation de l'entreprise", 'Mon année', COMPANY, PLAIN));
     expect(found.status).toBe('fail');
