@@ -35,6 +35,6 @@ describe('the demo session', () => {
       .map((c) => [c.code, c.expected]);
     expect(results.map((r) => [r.candidate, r.status])).toEqual(expected);
     const c009 = results.find((r) => r.candidate === 'C009')!;
-    expect(c009.checks['plan']?.evidence['outOfOrder']).toEqual(['environnement']);
+    expect(c009.checks['plan']?.evidence['outOfOrder']).toEqual(['competences']);
   }, 120_000);
 });
