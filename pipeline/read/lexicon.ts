@@ -39,12 +39,13 @@ for (const [base, marked] of Object.entries({
 export const looseKey = (word: string): string =>
   word.replace(/[àâäçéèêëîïôöùûüÿ]/g, (c) => BASE[c] ?? c);
 
+const require = createRequire(import.meta.url);
 let loaded: Lexicon | undefined;
 
 /** The lexicon of this process, loaded on first call. */
 export function lexicon(): Lexicon {
   if (loaded) return loaded;
-  const words = createRequire(import.meta.url)('an-array-of-french-words') as string[];
+  const words = require('an-array-of-french-words') as string[];
   const known = new Set(words);
   const forms = new Map<string, Insertion[]>();
   for (const word of words) {
