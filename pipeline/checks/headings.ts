@@ -12,6 +12,9 @@ const LABEL =
 const ROMAN = /^[ivxlcdm]+\s*[-–—:.)]\s*/;
 const ARABIC = /^\d{1,2}(\s*\.\s*\d{1,2})*\s*[-–—:.)]?\s+/;
 const LETTER = /^[a-z]\s*[-–—.)]\s+/;
+// "1ère partie :", "Deuxième partie —" (accents already removed).
+const ORDINAL =
+  /^(?:\d{1,2}\s*(?:ere|er|e|eme|nde|nd)|premiere|deuxieme|seconde|troisieme|quatrieme|cinquieme|sixieme)\s+(?:partie|chapitre|section)\b\s*[-–—:.)]?\s*/;
 
 // Words a title may carry without naming another section ("Introduction générale",
 // "Valorisation des compétences acquises", "Environnement professionnel de l'entreprise").
@@ -55,7 +58,12 @@ export function normalise(text: string): string {
     .trim();
   for (let i = 0; i < 3; i++) {
     const before = value;
-    value = value.replace(LABEL, '').replace(ROMAN, '').replace(ARABIC, '').replace(LETTER, '');
+    value = value
+      .replace(ORDINAL, '')
+      .replace(LABEL, '')
+      .replace(ROMAN, '')
+      .replace(ARABIC, '')
+      .replace(LETTER, '');
     if (value === before) break;
   }
   return value

@@ -16,6 +16,8 @@ describe('heading normalisation', () => {
       'environnement professionnel de l entreprise',
     ],
     ['A. Conclusion', 'conclusion'],
+    ["1ère partie : Présentation de l'entreprise", 'presentation de l entreprise'],
+    ['Deuxième partie — Mes missions', 'mes missions'],
     ['2023 en chiffres', '2023 en chiffres'],
   ])('normalises %j', (heading, expected) => {
     expect(normalise(heading)).toBe(expected);
