@@ -5,8 +5,8 @@
  */
 import { lexicon, type Lexicon } from './lexicon.ts';
 
-/** A token of a letter-spaced run: one character, or two that kerning kept together (VA, L’). */
-const PART = /^(?:[\p{L}\p{N}'’-]|\p{L}[\p{L}'’])$/u;
+/** A token of a letter-spaced run: one character, or a few that kerning kept together (VA, AVA, L’). */
+const PART = /^(?:[\p{L}\p{N}'’-]|\p{L}[\p{L}'’]|\p{Lu}{3})$/u;
 const SHORT_WORDS = new Set(['a', 'à', 'y']);
 /** The little words of titles: among readings of as many words, the one made of them wins. */
 const GLUE = new Set([

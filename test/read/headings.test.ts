@@ -54,8 +54,11 @@ describe('letter-spaced titles', () => {
     expect(joinLetterSpaced("P R É S E N T A T I O N D E L ' E N T R E P R I S E")).toBe(
       "PRÉSENTATION DE L'ENTREPRISE",
     );
-    // Kerning keeps "VA" and "L’" together.
+    // Kerning keeps "VA", "AVA" and "L’" together.
     expect(joinLetterSpaced('VA L O R I S A T I O N')).toBe('VALORISATION');
+    expect(joinLetterSpaced('2 E N V I R O N N E M E N T D E T R AVA I L')).toBe(
+      '2 ENVIRONNEMENT DE TRAVAIL',
+    );
     expect(joinLetterSpaced('L’ E N T R E P R I S E')).toBe('L’ENTREPRISE');
     expect(joinLetterSpaced('C H A P I T R E 2 : C O N C L U S I O N')).toBe(
       'CHAPITRE 2 : CONCLUSION',
