@@ -1,8 +1,10 @@
 /**
- * `npm run eval:plan [-- --json] [--libreoffice] [--rule <plan.ts>]`: the plan rule against hand labels — generated dossiers of
- * every class (test/fixtures/plan-eval/) and the real reports of ../shared/corpus. Prints
- * agreement, wrong fails, wrong passes and reviews per class, per case and overall, then every
- * disagreement with the headings the reader found. Files and readings are kept in the OS temp dir.
+ * `npm run eval:plan [-- --json] [--libreoffice] [--no-company] [--rule <plan.ts>]`: the plan
+ * rule against hand labels — generated dossiers of every class (test/fixtures/plan-eval/) and
+ * the real reports of ../shared/corpus. Prints agreement, wrong fails, wrong passes and reviews
+ * per class, per case and overall, then every disagreement with the headings the reader found.
+ * Files and readings are kept in the OS temp dir. `--rule` measures another version of the
+ * rule, e.g. a past commit's pipeline/checks/plan.ts extracted with `git archive`.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -57,16 +59,17 @@ async function main(): Promise<void> {
     options: {
       json: { type: 'boolean', default: false },
       libreoffice: { type: 'boolean', default: false },
+      'no-company': { type: 'boolean', default: false },
       rule: { type: 'string' },
     },
   });
   const json = values.json;
-  // --rule <module>: another version of the rule, e.g. a copy of a past commit's pipeline/checks/plan.ts.
   const check = values.rule
     ? ((await import(pathToFileURL(resolve(values.rule)).href)) as { plan: Check }).plan
     : undefined;
   const result = await evaluatePlan({
     libreoffice: values.libreoffice,
+    company: !values['no-company'],
     ...(check ? { check } : {}),
   });
   if (json) {
