@@ -125,13 +125,16 @@ function paragraphBlocks(p: string, styles: Map<string, Resolved>, width: number
       .join('');
     const chars = text.length + (part.match(/<w:tab\/>/g)?.length ?? 0) * 6;
     const breaks = part.match(/<w:br\b(?![^>]*w:type="(?:page|column)")[^>]*\/>/g)?.length ?? 0;
-    const lines = breaks + Math.max(1, Math.ceil(chars / perLine));
     const first = i === 0;
+    // What a page-break run leaves empty on either side takes no line.
+    const empty = chars === 0 && breaks === 0 && parts.length > 1 && !(first && images > 0);
+    const lines = breaks + Math.max(1, Math.ceil(chars / perLine));
     return {
-      height:
-        lines * lineHeight +
-        (first ? style.before + images : 0) +
-        (i === parts.length - 1 ? style.after : 0),
+      height: empty
+        ? 0
+        : lines * lineHeight +
+          (first ? style.before + images : 0) +
+          (i === parts.length - 1 ? style.after : 0),
       breakBefore: !first || style.breakBefore,
     };
   });

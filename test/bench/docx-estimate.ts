@@ -1,5 +1,5 @@
 /**
- * `npm run eval:docx-pages [-- --per-variant N]`: how far the page count of a DOCX read without
+ * `npm run eval:docx-pages [-- --per-variant N] [--rows]`: how far the page count of a DOCX read without
  * LibreOffice is from LibreOffice's rendering, per method and origin, and how often the range
  * contains the rendered count. Samples: generated dossiers (27 variants), the same files saved
  * again by LibreOffice, the corpus ODT saved as DOCX by LibreOffice, and the Word files of
@@ -14,7 +14,9 @@ import { isReadError, readDossierInProcess } from '../../pipeline/read/index.ts'
 import { convertAll, generatedSet, makeVariantDocx, pdfPages, put } from './docx-samples.ts';
 
 const SHARED = resolve(import.meta.dirname, '../../../shared');
-const { values } = parseArgs({ options: { 'per-variant': { type: 'string', default: '4' } } });
+const { values } = parseArgs({
+  options: { 'per-variant': { type: 'string', default: '2' }, rows: { type: 'boolean' } },
+});
 
 interface Row {
   name: string;
@@ -101,6 +103,9 @@ function summary(label: string, group: Row[]): string {
   const inside = group.filter((r) => r.low <= r.truth && r.truth <= r.high).length;
   const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   const width = mean(group.map((r) => r.high - r.low));
+  // The margins MARGINS would need for every range of the group to hold the rendered count.
+  const below = Math.max(0, ...group.map((r) => (r.count - r.truth) / r.count));
+  const above = Math.max(0, ...group.map((r) => (r.truth - r.count) / r.count));
   return [
     label.padEnd(44),
     String(group.length).padStart(4),
@@ -112,10 +117,11 @@ function summary(label: string, group: Row[]): string {
     ),
     width.toFixed(1).padStart(6),
     pct(inside, group.length).padStart(6),
+    `${(100 * below).toFixed(0)}/${(100 * above).toFixed(0)} %`.padStart(10),
   ].join(' ');
 }
 
-const header = `${'method / origin'.padEnd(44)}    n    mean  |err|   min…max     relative  width inside`;
+const header = `${'method / origin'.padEnd(44)}    n    mean  |err|   min…max     relative  width inside   needs`;
 console.log(
   `error = estimated count − LibreOffice's rendered count; width = high − low of the range\n${header}`,
 );
@@ -129,6 +135,11 @@ console.log('');
 for (const [key, group] of by((r) => `${r.method} / ${r.origin}`)) console.log(summary(key, group));
 console.log('');
 console.log(summary('all', rows));
+if (values.rows)
+  for (const r of rows)
+    console.log(
+      `  ${r.origin}/${r.name}: ${r.method} ${r.count} [${r.low}–${r.high}], rendered ${r.truth}`,
+    );
 const misses = rows.filter((r) => r.truth < r.low || r.truth > r.high);
 if (misses.length > 0) {
   console.log(`\nranges missing the rendered count (${misses.length}):`);
