@@ -172,7 +172,7 @@ describe('reading generated DOCX dossiers', () => {
     const doc = await read({ pages: 12, sections: SECTIONS, appPages: 12 }, 'docx', {
       libreoffice: false,
     });
-    expect(doc.pages).toEqual({ count: 12, method: 'docx-app-xml', exact: false, range: [12, 14] });
+    expect(doc.pages).toEqual({ count: 12, method: 'docx-app-xml', exact: false, range: [12, 13] });
     expect(doc.warnings.map((w) => w.code)).toContain('READ_PAGES_ESTIMATED');
   });
 
