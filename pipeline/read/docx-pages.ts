@@ -12,15 +12,15 @@ type Pages = Document['pages'];
 /**
  * How far each method's count may be from LibreOffice's rendering, as shares of the count: the
  * range is [count × (1 − low), count × (1 + high)], never below the explicit breaks. Measured by
- * `npm run eval:docx-pages` (test/bench/docx-estimate.ts): Word's own count was within 5 % of
- * the rendering; the layout within −3…+4 % on generated and LibreOffice-made dossiers, but up
- * to 22 % high on real Word files with tables and footnotes. Word's count from a file it last
- * saved on other fonts, and right-to-left text, stay outside (see the script's misses).
+ * `npm run eval:docx-pages` (test/bench/docx-estimate.ts): Word's own count was at most 5 %
+ * under the rendering; the layout within −3…+4 % on generated and LibreOffice-made dossiers,
+ * but up to 25 % high on real Word files heavy in tables or footnotes. Still outside: a Word
+ * count of 118 that LibreOffice renders on 180 pages, and right-to-left text.
  */
 const MARGINS = {
   'docx-app-xml': { low: 0.05, high: 0.05 },
-  'page-breaks': { low: 0.2, high: 0.1 },
-  estimate: { low: 0.2, high: 0.1 },
+  'page-breaks': { low: 0.25, high: 0.1 },
+  estimate: { low: 0.25, high: 0.1 },
 } as const;
 
 /** Word's last layout: the page breaks it rendered, recorded in document.xml when it saved. */
