@@ -102,7 +102,7 @@ describe('recevable run', () => {
     expect(c011?.checks['pages']?.status).toBe('review');
     expect(readFileSync(join(report.copy, 'results', 'C011.yaml'), 'utf8')).toContain('review');
     expect(readFileSync(join(root, 'dist', 'index.html'), 'utf8')).toContain('Dates clés');
-  }, 300_000);
+  }, 480_000);
 
   it('stops after validate on invalid data, exit 1, building nothing', async () => {
     const dir = demoCopy();
