@@ -132,6 +132,21 @@ function fromHeading(scope: Scope, index: number, s: number): Candidate | undefi
   if (!match) return heading.level === scope.top ? bodyOnly(scope, index, s) : undefined;
   let strength: Candidate['strength'] = match.tier === 'strong' ? 'strong' : 'weak';
   let why = match.why;
+  // A strong equivalent whose text speaks of something else (« Missions » describing the
+  // company's, « Environnement de travail » about the tools) is not the section, or not surely.
+  if (match.tier === 'strong' && match.how === 'lexicon' && role && BODY_CUES[role]) {
+    const signal = scope.meter(index, role);
+    if (signal.words >= BODY_MIN_WORDS && signal.ratio < 0.5) return undefined;
+    // Missions told as the company's: the text presents the organisation more than the work.
+    if (role === 'skills') {
+      const host = scope.meter(index, 'environment');
+      if (speaksLike(host) && host.ratio > signal.ratio) return undefined;
+    }
+    if (signal.words >= BODY_MIN_WORDS && signal.ratio < 0.8) {
+      strength = 'weak';
+      why += `, but the text under it hardly plays the role (${signal.ratio}× the document)`;
+    }
+  }
   if (match.tier !== 'strong' && role && match.how !== 'approximate') {
     const weighed = weigh(scope, index, match.tier, role);
     if (!weighed) return undefined;
