@@ -43,12 +43,9 @@ export const plan: Check = (document, submission, session, candidate) => {
     return noHeadings(document, submission.file, required);
   const top = Math.min(...document.headings.map((h) => h.level));
   const all = candidates(document, session.rules, candidate?.company);
-  const { picks, late } = assign(
-    all,
-    (c) => c.at.index < 0 || (document.headings[c.at.index]?.level ?? top) <= top,
-  );
   const isTop = (c: Candidate) =>
     c.at.index < 0 || (document.headings[c.at.index]?.level ?? top) <= top;
+  const { picks, late } = assign(all, isTop);
   const byPosition = [...picks.entries()].sort(([, a], [, b]) => a.at.offset - b.at.offset);
   const missing = sections.filter((_, s) => !picks.has(s));
   /** Where a missing section was expected: after the section before it, before the one after it. */
