@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { day, id } from './common.ts';
+import { CriterionLevel } from './evaluation.ts';
 
 /** Result of one evaluation: `absent` counts as not validated. */
 export const EvaluationResult = z.enum(['validated', 'failed', 'absent']);
@@ -22,6 +23,14 @@ export const FinalExam = z.strictObject({
   dossier: EvaluationResult.optional(),
   /** Oral part: the 45-minute defence before the jury (`absent` if the candidate did not come). */
   oral: EvaluationResult.optional(),
+  /** The jury's motivation of its position, as written on the evaluation sheet. */
+  motivation: z.string().min(1).optional(),
+  /** Why a part is not validated: the reference requires these written reasons. */
+  reasons: z.string().min(1).optional(),
+  /** The jury's recommendations; they are never reservations. */
+  recommendations: z.string().min(1).optional(),
+  /** What the jury ticked on the grid, by criterion id of `evaluation.grid`. */
+  criteria: z.record(id(), CriterionLevel).optional(),
 });
 export type FinalExam = z.infer<typeof FinalExam>;
 
