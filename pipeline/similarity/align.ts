@@ -163,23 +163,121 @@ function disjointRuns(runs: Run[], count: number, gap: number): Run[] {
   return taken.sort((x, y) => x.a - y.a);
 }
 
+/** Where the band search for the next anchor of a passage looks, and what it takes. */
+const CONFIRM = 3;
+
+/**
+ * Extends a course forward from its end (`e` in the first text, `u` in the second, both
+ * exclusive) across light edits: the nearest run of `CONFIRM` common words within `gap` words
+ * on each side (fewest skipped words first) continues the course, then it runs exactly as far
+ * as it goes. Returns the new ends and the words matched on the way.
+ */
+function extendForward(
+  wa: Uint32Array,
+  wb: Uint32Array,
+  e: number,
+  u: number,
+  gap: number,
+): { e: number; u: number; matched: number } {
+  const na = wa.length;
+  const nb = wb.length;
+  let matched = 0;
+  for (;;) {
+    let ni = -1;
+    let nj = -1;
+    search: for (let cost = 1; cost <= 2 * gap; cost++) {
+      for (let da = Math.max(0, cost - gap); da <= Math.min(gap, cost); da++) {
+        const i = e + da;
+        const j = u + cost - da;
+        if (i + CONFIRM > na || j + CONFIRM > nb) continue;
+        if (wa[i] === wb[j] && wa[i + 1] === wb[j + 1] && wa[i + 2] === wb[j + 2]) {
+          ni = i;
+          nj = j;
+          break search;
+        }
+      }
+    }
+    if (ni < 0) return { e, u, matched };
+    let i = ni + CONFIRM;
+    let j = nj + CONFIRM;
+    while (i < na && j < nb && wa[i] === wb[j]) {
+      i++;
+      j++;
+    }
+    matched += i - ni;
+    e = i;
+    u = j;
+  }
+}
+
+/** The same as `extendForward`, towards the start: `s` and `t` are the first words of the course. */
+function extendBackward(
+  wa: Uint32Array,
+  wb: Uint32Array,
+  s: number,
+  t: number,
+  gap: number,
+): { s: number; t: number; matched: number } {
+  let matched = 0;
+  for (;;) {
+    let ni = -1;
+    let nj = -1;
+    search: for (let cost = 1; cost <= 2 * gap; cost++) {
+      for (let da = Math.max(0, cost - gap); da <= Math.min(gap, cost); da++) {
+        // The confirming run ends just before s - da and t - db.
+        const i = s - da;
+        const j = t - (cost - da);
+        if (i - CONFIRM < 0 || j - CONFIRM < 0) continue;
+        if (wa[i - 1] === wb[j - 1] && wa[i - 2] === wb[j - 2] && wa[i - 3] === wb[j - 3]) {
+          ni = i;
+          nj = j;
+          break search;
+        }
+      }
+    }
+    if (ni < 0) return { s, t, matched };
+    let i = ni - CONFIRM;
+    let j = nj - CONFIRM;
+    while (i > 0 && j > 0 && wa[i - 1] === wb[j - 1]) {
+      i--;
+      j--;
+    }
+    matched += ni - i;
+    s = i;
+    t = j;
+  }
+}
+
+interface Course {
+  a: number;
+  aEnd: number;
+  b: number;
+  bEnd: number;
+  matched: number;
+  /** Where the first run starts and the last run ends, in both texts: the ends of the course. */
+  headA: number;
+  headB: number;
+  tailA: number;
+  tailB: number;
+}
+
 /** Aligns `a` against `b`: passages of `a` found in `b`, in the order of `a`. */
 export function align(a: Prepared, b: Prepared, options: AlignOptions = defaultAlign): Passage[] {
   const runs = disjointRuns(maximalRuns(a, b, options.maxRepeats), a.tokens.count, options.gap);
-  const merged: { a: number; aEnd: number; b: number; bEnd: number; matched: number }[] = [];
+  const merged: Course[] = [];
+  const near = (last: Course, b0: number, b1: number): boolean =>
+    b1 >= last.b - options.jump && b0 <= last.bEnd + options.jump;
   for (const run of runs) {
     const last = merged.at(-1);
     const gapA = run.a - (last?.aEnd ?? 0);
     // Within a passage the copied paragraphs may come in another order than in the source.
-    const near =
-      last !== undefined &&
-      run.b + run.len >= last.b - options.jump &&
-      run.b <= last.bEnd + options.jump;
-    if (last && near && gapA <= options.gap) {
+    if (last && near(last, run.b, run.b + run.len) && gapA <= options.gap) {
       last.aEnd = run.a + run.len;
       last.b = Math.min(last.b, run.b);
       last.bEnd = Math.max(last.bEnd, run.b + run.len);
       last.matched += run.len;
+      last.tailA = run.a + run.len;
+      last.tailB = run.b + run.len;
     } else {
       merged.push({
         a: run.a,
@@ -187,11 +285,43 @@ export function align(a: Prepared, b: Prepared, options: AlignOptions = defaultA
         b: run.b,
         bEnd: run.b + run.len,
         matched: run.len,
+        headA: run.a,
+        headB: run.b,
+        tailA: run.a + run.len,
+        tailB: run.b + run.len,
       });
     }
   }
-  const out: Passage[] = [];
+  // Light edits (a word replaced, dropped or inserted every few words) break the exact runs:
+  // each course is carried on from both its ends through the edits, then courses that meet join.
+  const wa = a.tokens.hashes;
+  const wb = b.tokens.hashes;
+  const courses: Course[] = [];
   for (const m of merged) {
+    const back = extendBackward(wa, wb, m.headA, m.headB, options.gap);
+    const forth = extendForward(wa, wb, m.tailA, m.tailB, options.gap);
+    const grown: Course = {
+      ...m,
+      a: Math.min(m.a, back.s),
+      b: Math.min(m.b, back.t),
+      aEnd: Math.max(m.aEnd, forth.e),
+      bEnd: Math.max(m.bEnd, forth.u),
+      matched: m.matched + back.matched + forth.matched,
+      tailA: forth.e,
+      tailB: forth.u,
+    };
+    const last = courses.at(-1);
+    if (last && grown.a <= last.aEnd + options.gap && near(last, grown.b, grown.bEnd)) {
+      // Words covered by both are counted once, as the later course's own.
+      const overlap = Math.max(0, last.aEnd - grown.a);
+      last.aEnd = Math.max(last.aEnd, grown.aEnd);
+      last.b = Math.min(last.b, grown.b);
+      last.bEnd = Math.max(last.bEnd, grown.bEnd);
+      last.matched = Math.min(last.aEnd - last.a, last.matched + grown.matched - overlap);
+    } else courses.push(grown);
+  }
+  const out: Passage[] = [];
+  for (const m of courses) {
     if (m.aEnd - m.a < options.minWords) continue;
     const aFrom = a.tokens.starts[m.a] ?? 0;
     const bFrom = b.tokens.starts[m.b] ?? 0;

@@ -91,3 +91,52 @@ describe('passage alignment', () => {
     expect(passages.length).toBeGreaterThan(0);
   });
 });
+
+describe('lightly edited passages', () => {
+  /** A copy of `words` words of a source with one word in every 8 to 12 changed, dropped or added. */
+  function edit(source: string[], seed: number): string[] {
+    const out: string[] = [];
+    let next = 8 + (seed % 5);
+    for (const [i, word] of source.entries()) {
+      if (i < next) {
+        out.push(word);
+        continue;
+      }
+      const op = (i + seed) % 3;
+      if (op === 0) out.push('remplacé');
+      else if (op === 2) out.push(word, 'ajouté');
+      next = i + 8 + ((i * 7 + seed) % 5);
+    }
+    return out;
+  }
+
+  it('finds a copy with one word in every 8 to 12 edited as one passage spanning the copy', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const source = prose(300 + seed, 400).split(' ');
+      const copy = edit(source, seed).join(' ');
+      const before = prose(400 + seed, 300);
+      const a = `${before} ${copy} ${prose(500 + seed, 300)}`;
+      const b = `${prose(600 + seed, 200)} ${source.join(' ')} ${prose(700 + seed, 200)}`;
+      const passages = align(plain('a', a), plain('b', b));
+      expect(passages).toHaveLength(1);
+      const p = passages[0]!;
+      // Within a few words of the planted copy on both sides.
+      expect(Math.abs(p.aFrom - (before.length + 1))).toBeLessThan(40);
+      expect(Math.abs(p.aTo - (before.length + 1 + copy.length))).toBeLessThan(40);
+      expect(p.matched).toBeLessThan(p.aEnd - p.aStart);
+    }
+  });
+
+  it('does not carry a passage on into the unrelated text around it', () => {
+    const copied = prose(31, 200);
+    const a = `${prose(32, 2000)} ${copied} ${prose(33, 2000)}`;
+    const b = `${prose(34, 2000)} ${copied} ${prose(35, 2000)}`;
+    const [p, ...rest] = align(plain('a', a), plain('b', b));
+    expect(rest).toEqual([]);
+    expect(p && p.aEnd - p.aStart).toBeLessThanOrEqual(205);
+  });
+
+  it('finds nothing between unrelated texts of the same vocabulary', () => {
+    expect(align(plain('a', prose(41, 5000)), plain('b', prose(42, 5000)))).toEqual([]);
+  });
+});
