@@ -1,7 +1,7 @@
 /**
  * Text that is not the candidate's own prose and must not count as plagiarism: quotations,
- * end matter (bibliography, webography, references, annexes), the table of contents and the
- * headings. Each range keeps its reason so that the report shows it, greyed, never silently.
+ * end matter (bibliography, webography, references, annexes), the table of contents, the
+ * headings, and figures (lines of numbers and dates, table cells, chart labels). Each range keeps its reason so that the report shows it, greyed, never silently.
  */
 import type { Tokens } from './normalise.ts';
 
@@ -11,6 +11,8 @@ export const Reasons = [
   'bibliography',
   'toc',
   'heading',
+  'figures',
+  'hidden',
   'template',
   'common',
   'own-earlier',
@@ -127,9 +129,77 @@ export function layoutRanges(text: string, layout: Layout): Range[] {
   return out;
 }
 
+const MONTHS_AND_DAYS = new Set(
+  (
+    'janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre ' +
+    'janv fevr fev avr juil sept oct nov dec lundi mardi mercredi jeudi vendredi samedi dimanche ' +
+    'january february march april june july august september october november december ' +
+    'jan feb mar apr jun jul aug sep monday tuesday wednesday thursday friday saturday sunday ' +
+    't1 t2 t3 t4 q1 q2 q3 q4 s1 s2'
+  ).split(' '),
+);
+const LINE_WORD = /[\p{L}\p{N}]+/gu;
+/** Most words a line of a table or a chart may hold and still be a cell or a label. */
+const CELL_WORDS = 3;
+/** Consecutive short lines that make a table, a chart's labels or a list of items. */
+const CELL_LINES = 3;
+
+/** Whether a word of a line is a number, a date part or a period (2019, 12, mars, T3). */
+function isFigure(word: string): boolean {
+  if (/\d/.test(word)) return true;
+  const plain = word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '');
+  return MONTHS_AND_DAYS.has(plain);
+}
+
+/**
+ * Figures, not prose: lines where numbers, dates and periods make at least half the words
+ * (a table row, an axis of years, a schedule), and runs of `CELL_LINES` or more consecutive
+ * lines of at most `CELL_WORDS` words (table cells, chart labels, lists of items). Two
+ * reports with a chart of years and a table of figures share digits, not sentences.
+ */
+export function figures(text: string): Range[] {
+  const out: Range[] = [];
+  let block: { start: number; end: number; lines: number } | undefined;
+  const close = (): void => {
+    if (block && block.lines >= CELL_LINES)
+      out.push({ start: block.start, end: block.end, reason: 'figures' });
+    block = undefined;
+  };
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const words = text.slice(start, end).match(LINE_WORD) ?? [];
+    if (words.length > 0) {
+      let numbers = 0;
+      for (const word of words) if (isFigure(word)) numbers++;
+      if (numbers > 0 && numbers * 2 >= words.length) {
+        out.push({ start, end, reason: 'figures' });
+        close();
+      } else if (words.length <= CELL_WORDS) {
+        if (block) {
+          block.end = end;
+          block.lines++;
+        } else block = { start, end, lines: 1 };
+      } else close();
+    }
+    start = end + 1;
+  }
+  close();
+  return out;
+}
+
 /** Every exclusion of a text found in the text itself. */
 export function textExclusions(text: string, layout: Layout = {}): Range[] {
-  return [...quotations(text), ...endMatter(text, layout), ...layoutRanges(text, layout)];
+  return [
+    ...quotations(text),
+    ...endMatter(text, layout),
+    ...layoutRanges(text, layout),
+    ...figures(text),
+  ];
 }
 
 /**

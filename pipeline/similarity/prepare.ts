@@ -54,6 +54,10 @@ export function prepare(
   const ranges: Range[] = options.exclusions === false ? [] : textExclusions(text, layout);
   const mask = maskTokens(tokens, ranges);
   const blocked = new Uint8Array(grams.length);
+  // A k-gram of figures (0 0 0 … once digits are normalised) never seeds a passage.
+  const figure = reasonCode('figures');
+  for (let i = 0; i < grams.length; i++)
+    if (mask[i] === figure && mask[i + k - 1] === figure) blocked[i] = 1;
   const template = options.template;
   if (template && template.size > 0) {
     const code = reasonCode('template');
