@@ -173,6 +173,20 @@ export const Session = z.strictObject({
   rules: Rules,
   /** Organisation of the oral defences. */
   defence: Defence,
+  /** How `recevable send` reaches the school's SMTP server (`RECEVABLE_SMTP_URL` overrides it). Never a password here: it comes from `RECEVABLE_SMTP_PASSWORD`. */
+  mail: z
+    .strictObject({
+      /** The SMTP server; port 465 is implicit TLS, any other port upgrades with STARTTLS when offered. */
+      smtp: z
+        .strictObject({
+          /** Host name or address, e.g. `smtp.example.org`. */
+          host: z.string().min(1),
+          /** TCP port, e.g. 587 (submission) or 465 (TLS). */
+          port: z.number().int().min(1).max(65535),
+        })
+        .optional(),
+    })
+    .optional(),
   /** What the public site may show. */
   publish: z
     .strictObject({
