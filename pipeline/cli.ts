@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   schedule: () => import('./commands/schedule.ts'),
   outcomes: () => import('./commands/outcomes.ts'),
   run: () => import('./commands/run.ts'),
+  merge: () => import('./commands/merge.ts'),
 };
 
 /** The version in package.json. */
