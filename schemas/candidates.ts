@@ -2,6 +2,17 @@
 import { z } from 'zod';
 import { day, id } from './common.ts';
 
+/** Where the candidate's missions were done: an apprenticeship, or an internship with its dates. */
+export const Pathway = z.strictObject({
+  /** `alternance` (apprenticeship or professionalisation contract) or `stage` (internship). */
+  kind: z.enum(['alternance', 'stage']),
+  /** First day of the contract or internship, `YYYY-MM-DD`. */
+  from: day().optional(),
+  /** Last day (inclusive), `YYYY-MM-DD`. */
+  to: day().optional(),
+});
+export type Pathway = z.infer<typeof Pathway>;
+
 /** A candidate of the session. */
 export const Candidate = z.strictObject({
   /** Public code, shown instead of the name on the site, e.g. `C001`. */
@@ -16,6 +27,10 @@ export const Candidate = z.strictObject({
   company: z.string().min(1).optional(),
   /** Id of the candidate's tutor, who never sits on their jury. */
   tutor: id().optional(),
+  /** Topic of the dossier professionnel, from the « Sujet dossier / tuteurs » table (private). */
+  topic: z.string().min(1).optional(),
+  /** The apprenticeship or internship the dossier is written from; the `eligibility` rule reads it. */
+  pathway: Pathway.optional(),
   /** Days the candidate cannot defend, `YYYY-MM-DD`. */
   unavailable: z.array(day()).default([]),
   /** Absence from a published defence: `justified` gets a later slot, `unjustified` does not. */

@@ -91,6 +91,15 @@ export const Rules = z.strictObject({
   planMatching: z.enum(['roles', 'strict']).default('roles'),
   /** Similarity thresholds; without it, the rule is not checked. */
   similarity: SimilarityRule.optional(),
+  /** Who may present a dossier: an alternance, or an internship of at least this length; without it, the rule is not checked. */
+  eligibility: z
+    .strictObject({
+      /** Shortest internship (`pathway.kind: stage`) accepted, in calendar months, dates inclusive. */
+      internshipMinMonths: z.number().int().min(1),
+    })
+    .optional(),
+  /** Id of the key date by which every candidate has a dossier topic and a tutor (`validate` warns after it); without it, the key date `tableau-sujets` when there is one. */
+  topicTable: id().optional(),
 });
 export type Rules = z.infer<typeof Rules>;
 

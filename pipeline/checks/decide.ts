@@ -10,6 +10,7 @@ import { overallStatus } from '../results/summary.ts';
 import { tool } from '../results/write.ts';
 import type { LoadedSession } from '../session/load.ts';
 import { deadline } from './deadline.ts';
+import { eligibility } from './eligibility.ts';
 import { format, unreadable } from './format.ts';
 import { pages } from './pages.ts';
 import { plan } from './plan.ts';
@@ -39,6 +40,9 @@ export const readable = (reading: Reading): Document | undefined =>
 export function findingsOf(reading: Reading, loaded: LoadedSession): Record<string, Finding> {
   const { chosen, document, problem } = reading;
   const out: Record<string, Finding> = { submission: problem ?? chosen.finding };
+  // Eligibility reads candidates.yaml, not the dossier: decided even without a submission.
+  const eligible = eligibility(reading.candidate, loaded.session);
+  if (eligible) out['eligibility'] = eligible;
   const submission = chosen.submission;
   if (!submission) return out;
   out['deadline'] = guard('deadline', submission.file, () =>

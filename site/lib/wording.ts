@@ -35,6 +35,7 @@ const RULES: Record<string, string> = {
   format: 'Format du fichier',
   similarity: 'Originalité (anti-plagiat)',
   submission: 'Dépôt du dossier',
+  eligibility: 'Parcours (alternance ou stage)',
 };
 
 /** Order in which the checks are listed. */
