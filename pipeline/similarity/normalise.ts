@@ -1,9 +1,12 @@
 /**
  * Word tokens of a text, normalised so that cosmetic differences do not hide a copy: case,
  * accents, œ/æ, French elisions (l', d', qu'…), curly apostrophes, NBSP/NNBSP, line-end
- * hyphenation, soft hyphens and digits. Each token keeps the character offsets of the
+ * hyphenation, soft hyphens and digits; and the tricks meant to hide one: look-alike letters
+ * of other scripts, invisible characters inside words, full-width and mathematical letters. Each token keeps the character offsets of the
  * original text, so passages are reported on the text as written.
  */
+
+import { INVISIBLE, foldTricks } from './confusables.ts';
 
 /** Tokens of one text, as parallel typed arrays (no object per word). */
 export interface Tokens {
@@ -37,17 +40,22 @@ const ELIDED = new Set([
 const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ĳ: 'ij', ﬁ: 'fi', ﬂ: 'fl' };
 const HYPHEN_BREAK = /^[-\u2010\u00AD][ \t]*\r?\n[ \t]*(?=\p{Ll})/u;
 
-/** The normalised form of one word: lower case, no accents, ligatures spelt out, digits → 0. */
+/**
+ * The normalised form of one word: look-alikes folded to Latin, invisible characters dropped,
+ * lower case, no accents, ligatures and compatibility letters spelt out, digits → 0. A word of
+ * invisible characters only normalises to ''.
+ */
 export function normaliseWord(raw: string): string {
-  let word = raw.toLowerCase();
+  let word = raw;
   if (word.includes('\u00AD')) word = word.replaceAll('\u00AD', '');
   // eslint-disable-next-line no-control-regex
   if (/[^\u0000-\u007f]/.test(word)) {
-    word = word
+    word = foldTricks(word)
+      .toLowerCase()
       .replace(/[œæßĳﬁﬂ]/g, (c) => LIGATURES[c] ?? c)
-      .normalize('NFD')
+      .normalize('NFKD')
       .replace(/\p{M}+/gu, '');
-  }
+  } else word = word.toLowerCase();
   return /\d/.test(word) ? word.replace(/\d+/g, '0') : word;
 }
 
@@ -61,7 +69,8 @@ export function hashWord(word: string): number {
   return h >>> 0;
 }
 
-const WORD_CHAR = /^[\p{L}\p{N}\u00AD]$/u;
+// Invisible characters are part of the word they sit in (« pla\u200Bgiat » is one word).
+const WORD_CHAR = new RegExp(`^(?:[\\p{L}\\p{N}\\u00AD]|${INVISIBLE.source})$`, 'u');
 // Word-character class of each UTF-16 code unit, filled on first sight: 0 unknown, 1 word, 2 not.
 const unitKind = new Uint8Array(0x10000);
 
@@ -113,10 +122,12 @@ export function tokenize(text: string): Tokens {
   let { hashes, starts, ends } = work;
   let count = 0;
   const cache = new Map<string, number>();
+  // -1 for a word that normalises to nothing (invisible characters alone): no token.
   const slowHash = (word: string): number => {
     let h = cache.get(word);
     if (h === undefined) {
-      h = hashWord(normaliseWord(word));
+      const normal = normaliseWord(word);
+      h = normal === '' ? -1 : hashWord(normal);
       if (cache.size < 200_000) cache.set(word, h);
     }
     return h;
@@ -180,7 +191,10 @@ export function tokenize(text: string): Tokens {
         if (after !== undefined && /\p{L}/u.test(after)) continue;
       }
     }
-    if (word !== undefined || !ascii) hash = slowHash(word ?? text.slice(start, end));
+    if (word !== undefined || !ascii) {
+      hash = slowHash(word ?? text.slice(start, end));
+      if (hash === -1) continue;
+    }
     if (count === hashes.length) {
       hashes = grown(hashes);
       starts = grown(starts);
@@ -197,7 +211,7 @@ export function tokenize(text: string): Tokens {
       starts = grown(starts);
       ends = grown(ends);
     }
-    hashes[count] = slowHash(pendingWord);
+    hashes[count] = slowHash(pendingWord) >>> 0;
     starts[count] = pendingStart;
     ends[count] = pendingStart + pendingWord.length;
     count++;

@@ -52,3 +52,22 @@ describe('normalisation', () => {
     expect(tokenize(junk).count).toBeGreaterThan(0);
   });
 });
+
+describe('characters meant to hide a copy', () => {
+  it('folds Cyrillic and Greek look-alikes to the Latin letters they imitate', () => {
+    expect(normaliseWord('pаrtiе')).toBe('partie'); // Cyrillic а, е
+    expect(normaliseWord('ΡRΟJΕT')).toBe('projet'); // Greek Ρ, Ο, Ε
+    expect(normaliseWord('сοnfiguration')).toBe('configuration'); // Cyrillic с, Greek ο
+    expect(normaliseWord('ｓｅｒｖｅｕｒ')).toBe('serveur'); // full-width
+  });
+
+  it('drops invisible characters inside words and ignores them between words', () => {
+    expect(words('pla\u200Bgi\u200Dat  \u200B  re\u2060la\uFEFFtif')).toEqual([
+      'pla\u200Bgi\u200Dat',
+      're\u2060la\uFEFFtif',
+    ]);
+    const a = tokenize('la mi\u200Bgra\u200Ction du ser\u200Cveur');
+    const b = tokenize('la migration du serveur');
+    expect([...a.hashes]).toEqual([...b.hashes]);
+  });
+});
