@@ -1,10 +1,11 @@
 /** `recevable check <session-dir>`: admissibility of every submission → results/*.yaml. */
 import { appendFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
-import { checkSession, type SessionCheck } from '../checks/index.ts';
+import { checkSession, type CheckSessionOptions, type SessionCheck } from '../checks/index.ts';
 import { Exit, type Command } from '../command.ts';
 import { Errors, recevableError } from '../errors.ts';
 import { annotations, markdownTable, printTable } from '../results/report.ts';
+import { shardCommand } from '../shard/command.ts';
 import { checkSimilarity } from '../similarity/check.ts';
 import { similarityInputs } from '../similarity/inputs.ts';
 
@@ -13,11 +14,14 @@ export const command: Command = {
   summary: 'Decide the admissibility of every submission and write results/*.yaml',
   usage: [
     'recevable check <session-dir> [--json] [--strict] [--only C001,C002] [--no-libreoffice]',
+    'recevable check <session-dir> --shard i/n [--out <dir>] [--json] [--no-libreoffice]',
     '',
     '  --json            print { "results": [...], "summary": {...}, "stats": {...} } on stdout',
     '  --strict          exit 3 when a dossier is not admissible, needs review or is in error',
     '  --only <codes>    check only these candidates (comma-separated codes)',
     '  --no-libreoffice  do not render DOCX with LibreOffice (page counts become estimates)',
+    '  --shard i/n       decide shard i of n (candidates by code, round-robin) into --out (default',
+    '                    <session>/.cache/shards/<i>-of-<n>/); `recevable merge` joins the shards',
     '',
     'Each result is written as soon as it is decided; a run that was stopped resumes where it',
     'stopped, keeping the results whose dossier and settings did not change.',
@@ -29,6 +33,8 @@ export const command: Command = {
     strict: { type: 'boolean' },
     only: { type: 'string' },
     'no-libreoffice': { type: 'boolean' },
+    shard: { type: 'string' },
+    out: { type: 'string' },
   },
   run: async (args, io) => {
     const [dir, ...extra] = args.positionals;
@@ -57,7 +63,7 @@ export const command: Command = {
         )
       : undefined;
     let active = false;
-    const report = await checkSession(dir, {
+    const options: CheckSessionOptions = {
       ...(only ? { only } : {}),
       libreoffice: args.values['no-libreoffice'] !== true,
       sessionChecks: (loaded): Record<string, SessionCheck> =>
@@ -69,9 +75,13 @@ export const command: Command = {
         active = true;
         bar.update(done, { candidate });
       },
-    }).finally(() => {
+    };
+    const stop = (): void => {
       if (active) bar?.stop();
-    });
+    };
+    if (args.values['shard'] !== undefined || args.values['out'] !== undefined)
+      return shardCommand(dir, args, options, io).finally(stop);
+    const report = await checkSession(dir, options).finally(stop);
 
     const { results, summary, stats } = report;
     if (args.values['json']) io.json({ results, summary, stats });

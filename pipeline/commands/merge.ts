@@ -1,0 +1,60 @@
+/** `recevable merge <session-dir> <shard dirs…>`: the shards of a sharded check → results/*.yaml. */
+import { appendFile } from 'node:fs/promises';
+import type { SessionCheck } from '../checks/index.ts';
+import { Exit, type Command } from '../command.ts';
+import { Errors, recevableError } from '../errors.ts';
+import { annotations, markdownTable, printTable } from '../results/report.ts';
+import { mergeShards } from '../shard/merge.ts';
+import { checkSimilarity } from '../similarity/check.ts';
+
+export const command: Command = {
+  name: 'merge',
+  summary:
+    'Join the shards of `check --shard i/n` into results/*.yaml, as one run would write them',
+  usage: [
+    'recevable merge <session-dir> <shard-dir>… [--json] [--strict]',
+    '',
+    '  --json    print { "results": [...], "summary": {...}, "stats": {...} } on stdout',
+    '  --strict  exit 3 when a dossier is not admissible, needs review or is in error',
+    '',
+    'Refuses shards that do not cover every candidate exactly once (a shard missing or given',
+    'twice), or that were built from other session files, corpus index, tool version or',
+    'options than one another or than this checkout. The similarity of the session (all pairs',
+    'and the corpus) is computed here from the readings the shards exported: no dossier is read.',
+    '',
+    'Exit codes: 0 merged, 1 invalid session data or shards refused, 2 usage, 3 --strict gate.',
+  ].join('\n'),
+  options: {
+    json: { type: 'boolean' },
+    strict: { type: 'boolean' },
+  },
+  run: async (args, io) => {
+    const [dir, ...shards] = args.positionals;
+    if (dir === undefined || shards.length === 0)
+      throw recevableError(
+        Errors.BadArguments,
+        'merge',
+        'expected the session folder, then the shard folders',
+      );
+    const report = await mergeShards(dir, shards, {
+      sessionChecks: (loaded): Record<string, SessionCheck> =>
+        loaded.session.rules.similarity ? { similarity: checkSimilarity } : {},
+    });
+    const { results, summary, stats } = report;
+    if (args.values['json']) io.json({ results, summary, stats });
+    printTable(io, results, summary);
+    io.say(
+      io.style(
+        'dim',
+        `${stats.shards} shards merged: ${stats.taken} results as the shards decided them, ${stats.decided} decided here, ${stats.written} files written.`,
+      ),
+    );
+    if (process.env['GITHUB_ACTIONS'] === 'true') {
+      const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
+      if (summaryFile) await appendFile(summaryFile, markdownTable(results, summary));
+      for (const line of annotations(results, dir)) io.say(line);
+    }
+    const gate = results.some((r) => r.status !== 'admissible');
+    return args.values['strict'] && gate ? Exit.strict : Exit.ok;
+  },
+};
