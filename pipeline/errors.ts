@@ -339,6 +339,20 @@ export const Errors = {
       `The corpus already holds a different document with the id "${id}" (adding ${file}).`,
     hint: () => 'Rename the file, or pass --year so that ids of different years differ.',
   }),
+  CorpusFolderMissing: define({
+    code: 'CORPUS_FOLDER_MISSING',
+    message: (written: string, dir: string) =>
+      `Unexpected rules.similarity.corpus "${written}": ${dir} does not exist, expected the folder of a corpus index (index.sqlite).`,
+    hint: (written: string, dir: string) =>
+      `Build it with \`recevable corpus add ${dir} <past dossiers…>\`, or correct "${written}" (relative to session.yaml); without a corpus the dossiers are compared only with each other.`,
+  }),
+  CorpusNotIndexed: define({
+    code: 'CORPUS_NOT_INDEXED',
+    message: (written: string, dir: string) =>
+      `Unexpected rules.similarity.corpus "${written}": ${dir} holds no index.sqlite, expected a corpus index.`,
+    hint: (_written: string, dir: string) =>
+      `Add the past dossiers with \`recevable corpus add ${dir} <files…>\`; without a corpus the dossiers are compared only with each other.`,
+  }),
   CorpusMissing: define({
     code: 'CORPUS_MISSING',
     message: (dir: string) => `${dir} holds no corpus index (index.sqlite).`,
@@ -491,6 +505,108 @@ export const Errors = {
       'Give each shard a folder of its own, e.g. --out shards/1 (default: <session>/.cache/shards/<i>-of-<n>/).',
   }),
 
+  // ── jury paperwork ────────────────────────────────────────────────────────
+  PaperworkConflict: define({
+    code: 'PAPERWORK_CONFLICT',
+    message: (
+      file: string,
+      field: string,
+      candidate: string,
+      other: string,
+      mine: string,
+      theirs: string,
+    ) => `${file}: field ${field} says ${mine} for ${candidate}, but ${other} says ${theirs}.`,
+    hint: (_file: string, _field: string, candidate: string) =>
+      `Keep one filled sheet for ${candidate} (and a PV that agrees with it) and collect again; nothing was recorded for ${candidate}.`,
+  }),
+  PaperworkEmpty: define({
+    code: 'PAPERWORK_EMPTY',
+    message: (file: string, fields: string) =>
+      `${file}: the jury's position is not filled in (fields ${fields} are empty).`,
+    hint: () =>
+      'Tick validé or non validé for each part of the exam, save the PDF and collect it again.',
+  }),
+  PaperworkFilledKept: define({
+    code: 'PAPERWORK_FILLED_KEPT',
+    message: (file: string, action: string) =>
+      `${file} has been filled in: it was kept instead of being ${action}.`,
+    hint: () =>
+      'Collect it (`recevable paperwork <session> --collect <file>`) or move it elsewhere, then run again; --force replaces filled files.',
+  }),
+  PaperworkForeign: define({
+    code: 'PAPERWORK_FOREIGN',
+    message: (file: string, field: string, found: string, expected: string) =>
+      `${file}: field ${field} is "${found}", expected "${expected}": this PDF belongs to another session.`,
+    hint: (_file: string, _field: string, found: string) =>
+      `Collect it into the session "${found}" instead, or leave it out.`,
+  }),
+  PaperworkGridBlock: define({
+    code: 'PAPERWORK_GRID_BLOCK',
+    message: (where: string, block: string, known: string) =>
+      `${where}: the evaluation criterion names the block "${block}", expected one of ${known}.`,
+    hint: () => 'Correct the block id in evaluation.grid of session.yaml.',
+  }),
+  PaperworkNoGrid: define({
+    code: 'PAPERWORK_NO_GRID',
+    message: (file: string) =>
+      `${file} has no evaluation.grid: the evaluation sheets would have no criteria.`,
+    hint: () =>
+      'Add `evaluation: { grid: [...] }` to session.yaml, one criterion per line with id, part (dossier or oral), blocks and title; content/demo-2023/session.yaml is an example.',
+  }),
+  PaperworkNoSchedule: define({
+    code: 'PAPERWORK_NO_SCHEDULE',
+    message: (dir: string) => `${dir} has no schedule.yaml: nobody is scheduled for a defence yet.`,
+    hint: (dir: string) => `Run \`recevable schedule ${dir}\` first.`,
+  }),
+  PaperworkNotPaperwork: define({
+    code: 'PAPERWORK_NOT_PAPERWORK',
+    message: (file: string, field: string) =>
+      `${file} is not a sheet or PV of \`recevable paperwork\`: it has no field ${field}.`,
+    hint: () =>
+      'Collect the PDFs written under <session>/paperwork/ once filled; a reader that "prints to PDF" or flattens the form drops the fields: save the form instead.',
+  }),
+  PaperworkPartEmpty: define({
+    code: 'PAPERWORK_PART_EMPTY',
+    message: (file: string, field: string, part: string, candidate: string) =>
+      `${file}: field ${field} is empty: the ${part} result of ${candidate} is not recorded.`,
+    hint: () =>
+      "Tick the jury's position on that part and collect the sheet again once it is decided.",
+  }),
+  PaperworkReasonsMissing: define({
+    code: 'PAPERWORK_REASONS_MISSING',
+    message: (file: string, field: string, candidate: string, parts: string) =>
+      `${file}: ${candidate} is not validated (${parts}) but field ${field} is empty.`,
+    hint: () =>
+      'The jury explains in writing the reasons for a non-validation: fill in « Raisons de la non-validation » on the evaluation sheet and collect it again.',
+  }),
+  PaperworkSkippedSlot: define({
+    code: 'PAPERWORK_SKIPPED_SLOT',
+    message: (candidate: string, reason: string) =>
+      `schedule.yaml: the defence of ${candidate} has no paperwork: ${reason}.`,
+    hint: () =>
+      'Run `recevable schedule` again so that schedule.yaml matches candidates.yaml and juries.yaml.',
+  }),
+  PaperworkUnknownCandidate: define({
+    code: 'PAPERWORK_UNKNOWN_CANDIDATE',
+    message: (file: string, field: string, candidate: string) =>
+      `${file}: field ${field} names the candidate ${candidate}, who is not in candidates.yaml.`,
+    hint: () =>
+      'Collect the sheets of this session only, or restore the candidate in candidates.yaml.',
+  }),
+  PaperworkUnreadable: define({
+    code: 'PAPERWORK_UNREADABLE',
+    message: (file: string, reason: string) => `${file} cannot be read as a PDF form: ${reason}.`,
+    hint: () =>
+      'Save the filled form again from the PDF reader (not encrypted, not "printed to PDF") and collect that file.',
+  }),
+  PaperworkBadValue: define({
+    code: 'PAPERWORK_BAD_VALUE',
+    message: (file: string, field: string, value: string, expected: string) =>
+      `${file}: field ${field} holds "${value}", expected one of ${expected}.`,
+    hint: () =>
+      'Tick one of the boxes printed for that field in the PDF reader, save and collect again.',
+  }),
+
   // ── public site ───────────────────────────────────────────────────────────
   SiteDataInvalid: define({
     code: 'SITE_DATA_INVALID',
@@ -509,5 +625,69 @@ export const Errors = {
     code: 'SITE_BUILD_FAILED',
     message: (reason: string) => `The site could not be built: ${reason}`,
     hint: () => 'Read the reason above; run `npx astro build` for Astro’s full report.',
+  }),
+
+  // ── intake (dossiers by e-mail) ───────────────────────────────────────────
+  IntakeBadSince: define({
+    code: 'USAGE_INTAKE_BAD_SINCE',
+    message: (since: string) => `--since "${since}" is not a date.`,
+    hint: () =>
+      'Write a day (2023-08-01) or a date and time (2023-08-01T08:00), read in the session timezone.',
+  }),
+  IntakeBadSource: define({
+    code: 'USAGE_INTAKE_BAD_SOURCE',
+    message: (source: string, reason: string) => `--from ${source}: ${reason}.`,
+    hint: () =>
+      'Pass imap://user@host:143/INBOX, imaps://user@host/INBOX, an .mbox file, an .eml file, a folder of .eml files or a Maildir.',
+  }),
+  IntakeImapAuth: define({
+    code: 'INTAKE_IMAP_AUTH',
+    message: (source: string) => `The IMAP server refused the login of ${source}.`,
+    hint: () =>
+      'Check the user in the URL and RECEVABLE_IMAP_PASSWORD (for Gmail or Microsoft 365, an app password).',
+  }),
+  IntakeImapFailed: define({
+    code: 'INTAKE_IMAP_FAILED',
+    message: (source: string, reason: string) => `Could not read ${source}: ${reason}`,
+    hint: () =>
+      'Check the host and port, that the server offers TLS (imaps://, or STARTTLS for imap:// off this machine), and the network; then run intake again: it resumes.',
+  }),
+  IntakeLocked: define({
+    code: 'INTAKE_LOCKED',
+    message: (dir: string, pid: number) =>
+      `Another \`recevable intake\` is running on ${dir}${pid > 0 ? ` (process ${pid})` : ''}.`,
+    hint: () => 'Wait until it ends; two runs on one session would number the same dossiers twice.',
+  }),
+  IntakeMailboxMissing: define({
+    code: 'INTAKE_MAILBOX_MISSING',
+    message: (mailbox: string, source: string, reason: string) =>
+      `The mailbox "${mailbox}" of ${source} cannot be opened: ${reason}`,
+    hint: () =>
+      'Name an existing folder after the host, e.g. imap://user@host/INBOX or …/INBOX/Dossiers (URL-encoded).',
+  }),
+  IntakeNoPassword: define({
+    code: 'USAGE_INTAKE_NO_PASSWORD',
+    message: (source: string) => `No password for ${source}.`,
+    hint: () =>
+      'Set the environment variable RECEVABLE_IMAP_PASSWORD (never in the URL, YAML or command line).',
+  }),
+  IntakeNotMbox: define({
+    code: 'INTAKE_NOT_MBOX',
+    message: (file: string, line: string) =>
+      `${file}:1: expected an mbox From_ line ("From sender Fri Aug 25 09:58:03 2023"), found "${line}".`,
+    hint: () =>
+      'Pass an mbox export (Gmail Takeout, Thunderbird); one message saved alone is an .eml file: name it so.',
+  }),
+  IntakePasswordInUrl: define({
+    code: 'USAGE_INTAKE_PASSWORD_IN_URL',
+    message: (host: string) => `The --from URL for ${host} holds a password.`,
+    hint: () =>
+      'Remove it from the URL (it would stay in shell history and CI logs) and set RECEVABLE_IMAP_PASSWORD instead.',
+  }),
+  IntakeStateInvalid: define({
+    code: 'INTAKE_STATE_INVALID',
+    message: (file: string, reason: string) => `${file} is not a valid intake state: ${reason}`,
+    hint: (file: string) =>
+      `Delete ${file}: the next run reads the mailbox again and records nothing twice.`,
   }),
 } as const;

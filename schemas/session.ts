@@ -1,6 +1,7 @@
 /** `content/<session>/session.yaml`: every setting of a certification session. */
 import { z } from 'zod';
 import { clock, day, id, isTimeZone, localDateTime } from './common.ts';
+import { Evaluation } from './evaluation.ts';
 
 /** A competency block of the certification. */
 export const Block = z.strictObject({
@@ -182,6 +183,8 @@ export const Session = z.strictObject({
   rules: Rules,
   /** Organisation of the oral defences. */
   defence: Defence,
+  /** The evaluation grid of the jury's sheets (`recevable paperwork`); without it, no sheet can be made. */
+  evaluation: Evaluation.optional(),
   /** How `recevable send` reaches the school's SMTP server (`RECEVABLE_SMTP_URL` overrides it). Never a password here: it comes from `RECEVABLE_SMTP_PASSWORD`. */
   mail: z
     .strictObject({
