@@ -92,6 +92,13 @@ export const Rules = z.strictObject({
   planMatching: z.enum(['roles', 'strict']).default('roles'),
   /** Similarity thresholds; without it, the rule is not checked. */
   similarity: SimilarityRule.optional(),
+  /** Text recognised (OCR) on scanned pages. */
+  ocr: z
+    .strictObject({
+      /** Mean OCR confidence (0–1) from which the plan rule decides on recognised text; below it, the plan is `review`. */
+      minConfidence: z.number().min(0).max(1).default(0.85),
+    })
+    .default({ minConfidence: 0.85 }),
   /** Who may present a dossier: an alternance, or an internship of at least this length; without it, the rule is not checked. */
   eligibility: z
     .strictObject({
