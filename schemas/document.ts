@@ -29,6 +29,19 @@ export const ReadWarning = z.strictObject({
 });
 export type ReadWarning = z.infer<typeof ReadWarning>;
 
+/** A page whose text was recognised from its image (OCR) rather than read from a text layer. */
+export const PageText = z.strictObject({
+  /** Page, 1-based. */
+  page: z.number().int().min(1),
+  /** `ocr`: recognised from the page's image. */
+  text: z.enum(['ocr']),
+  /** Mean confidence of the page's recognised words, weighted by their letters (0–1). */
+  confidence: z.number().min(0).max(1),
+  /** Words recognised on the page. */
+  words: z.number().int().min(0),
+});
+export type PageText = z.infer<typeof PageText>;
+
 /** A dossier read successfully. */
 export const Document = z.strictObject({
   /** Format detected from the bytes (not the extension). */
@@ -48,6 +61,8 @@ export const Document = z.strictObject({
   textLayer: z.enum(['full', 'partial', 'none']),
   /** Pages with images but no text (scanned), 1-based. */
   scannedPages: z.array(z.number().int().min(1)).default([]),
+  /** Scanned pages whose text was recognised (OCR), with its confidence; their text is in `text`. Absent when none was. */
+  pageText: z.array(PageText).optional(),
   /** Headings in document order. */
   headings: z.array(Heading),
   /** The table of contents, when detected: the pages it spans. */
