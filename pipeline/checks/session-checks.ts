@@ -7,6 +7,12 @@ import type { Finding } from '../../schemas/result.ts';
 import type { LoadedSession } from '../session/load.ts';
 import { finding, type SessionCheck, type SessionEntry } from './types.ts';
 
+/**
+ * What a session-level rule returns when the session does not set it (no `rules.similarity`):
+ * its dossiers are decided without the rule, not as unchecked. Never filled.
+ */
+export const NOT_APPLICABLE: Map<string, Finding> = new Map();
+
 /** The session-level findings of every entry, by candidate then rule (rules in name order). */
 export async function runSessionChecks(
   entries: SessionEntry[],
@@ -25,6 +31,7 @@ export async function runSessionChecks(
       found = new Map();
       failure = error instanceof Error ? error.message : String(error);
     }
+    if (found === NOT_APPLICABLE) continue;
     for (const entry of entries) {
       const own =
         found.get(entry.candidate) ??

@@ -23,6 +23,8 @@ import { resultRules, scheduleRules } from './rules/outputs.ts';
 import { candidateRules, juryRules, submissionRules } from './rules/people.ts';
 import { pageRules } from './rules/pages.ts';
 import { sessionRules } from './rules/session.ts';
+import { topicRules } from './rules/topics.ts';
+import { corpusRules } from './rules/corpus.ts';
 
 /** A session whose input files are all valid. */
 export type LoadedSession = SessionData & {
@@ -45,6 +47,8 @@ export interface ValidateOptions {
   readonly roles?: readonly SessionFileEntry['role'][];
   /** Files not to read at all, by registry key (a command that does not need them). */
   readonly skip?: readonly SessionFileEntry['key'][];
+  /** The moment dated rules are judged at (the topic/tutor table's key date); default now. */
+  readonly now?: Date;
 }
 
 const rules: readonly Rule[] = [
@@ -99,7 +103,8 @@ export async function validateSession(
 
   parsedFiles.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const ctx = new RuleContext(parsedFiles);
-  for (const rule of rules) rule(ctx);
+  for (const rule of [...rules, topicRules(options.now ?? new Date())]) rule(ctx);
+  corpusRules(ctx, abs);
   problems.push(...ctx.problems);
 
   const rank = (file: string) => entries.findIndex((e) => matches(e, file));

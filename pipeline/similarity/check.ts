@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Finding } from '../../schemas/result.ts';
 import type { SimilarityRule } from '../../schemas/session.ts';
+import { NOT_APPLICABLE } from '../checks/session-checks.ts';
 import { finding, type SessionCheck, type SessionEntry } from '../checks/types.ts';
 import { RecevableError } from '../errors.ts';
 import type { LoadedSession } from '../session/load.ts';
@@ -31,6 +32,8 @@ export interface SessionRun {
   readonly analysis: SessionAnalysis;
   readonly templates: Templates;
   readonly corpusDir: string;
+  /** False when the corpus folder holds no index: the dossiers were compared with each other only. */
+  readonly corpusFound: boolean;
   readonly rule: SimilarityRule;
 }
 
@@ -53,7 +56,7 @@ export async function runSimilarity(
       })),
       { template: templates.grams, corpus, align: { ...defaultAlign, minWords: rule.minWords } },
     );
-    return { analysis, templates, corpusDir, rule };
+    return { analysis, templates, corpusDir, corpusFound: corpus !== undefined, rule };
   } finally {
     corpus?.close();
   }
@@ -72,32 +75,49 @@ function spanned(matches: readonly Analysis['matches'][number][]): number {
   return total;
 }
 
+/** When a session source arrived compared with the candidate's dossier, to the second. */
+export type Arrival = 'earlier' | 'same' | 'later';
+
 /**
  * The share that can be held against the candidate: passages found in the corpus or in a
  * session dossier received strictly earlier. Text shared only with dossiers received later
- * may be the candidate's own work copied by others, so on its own it asks for a human review.
+ * may be the candidate's own work copied by others, and text shared with a dossier received
+ * in the same second cannot be told apart: on its own, either asks for a human review.
  */
-function priorShare(analysis: Analysis, isEarlier: (source: string) => boolean): number {
+function priorShare(analysis: Analysis, arrival: (source: string) => Arrival): number {
   const counted = analysis.matches.filter((m) => !m.excluded);
   const all = spanned(counted);
   if (all === 0) return 0;
   const kinds = new Map(analysis.sources.map((s) => [s.id, s.kind]));
-  const prior = counted.filter((m) => kinds.get(m.source) === 'corpus' || isEarlier(m.source));
+  const prior = counted.filter(
+    (m) => kinds.get(m.source) === 'corpus' || arrival(m.source) === 'earlier',
+  );
   return (analysis.share * spanned(prior)) / all;
 }
 
-/** For a candidate, whether a session source was received strictly before their dossier. */
-export function receivedBefore(
+/**
+ * For a candidate, when each session source was received compared with their dossier. Times
+ * are compared to the second, the precision of a mail server's receipt: two dossiers received
+ * within the same second arrived together.
+ */
+export function arrivals(
   entries: readonly SessionEntry[],
   loaded: LoadedSession,
-): (candidate: string) => (source: string) => boolean {
+): (candidate: string) => (source: string) => Arrival {
   const zone = loaded.session.timezone;
   const received = new Map(
-    entries.map((e) => [e.candidate, toInstant(e.submission.receivedAt, zone).getTime()]),
+    entries.map((e) => [
+      e.candidate,
+      Math.floor(toInstant(e.submission.receivedAt, zone).getTime() / 1000),
+    ]),
   );
   return (candidate) => {
     const mine = received.get(candidate) ?? 0;
-    return (source) => (received.get(source) ?? Infinity) < mine;
+    return (source) => {
+      const theirs = received.get(source);
+      if (theirs === undefined) return 'earlier';
+      return theirs < mine ? 'earlier' : theirs === mine ? 'same' : 'later';
+    };
   };
 }
 
@@ -106,10 +126,13 @@ export function similarityFinding(
   analysis: Analysis,
   run: SessionRun,
   file: string,
-  isEarlier: (source: string) => boolean = () => true,
+  arrival: (source: string) => Arrival = () => 'earlier',
 ): Finding {
   const { rule } = run;
-  const held = priorShare(analysis, isEarlier);
+  const held = priorShare(analysis, arrival);
+  const sessionSources = analysis.sources.filter((s) => s.kind === 'session').map((s) => s.id);
+  const sameSecond = sessionSources.filter((id) => arrival(id) === 'same');
+  const later = sessionSources.filter((id) => arrival(id) === 'later');
   const status = held >= rule.reject ? 'fail' : analysis.share >= rule.review ? 'review' : 'pass';
   const laterOnly = status !== 'fail' && analysis.share >= rule.reject;
   const counted = analysis.matches.filter((m) => !m.excluded);
@@ -137,7 +160,16 @@ export function similarityFinding(
     `; passages set aside: ${excluded || 'none'}; review ≥ ${percentEn(rule.review)}, reject ≥ ${percentEn(rule.reject)}.` +
     (laterOnly
       ? ` Only ${percentEn(held)} comes from the corpus or dossiers received earlier: the rest is shared with dossiers received later, so this one may be their source; a person decides.`
-      : '');
+      : '') +
+    (later.length > 0
+      ? ` Received before ${later.join(', ')}: the text shared with them is not held against this dossier (shareFromEarlier), which may be their source.`
+      : '') +
+    (sameSecond.length > 0
+      ? ` Received in the same second as ${sameSecond.join(', ')}: neither can be told the source of the other, so the text they share is held against neither and both go to review.`
+      : '') +
+    (run.corpusFound
+      ? ''
+      : ` No corpus index in ${rule.corpus}: compared with the other dossiers of the session only.`);
   const page = counted[0]?.aPage;
   return finding(
     RULE,
@@ -153,7 +185,11 @@ export function similarityFinding(
       sources: top,
       excludedWords: analysis.excludedWords,
       excludedPassages: analysis.excludedPassages,
+      ...(later.length > 0 ? { receivedLater: later } : {}),
+      ...(sameSecond.length > 0 ? { receivedSameSecond: sameSecond } : {}),
       templates: run.templates.files,
+      corpus: rule.corpus,
+      corpusFound: run.corpusFound,
       corpusDocuments: run.analysis.corpusSize,
       commonCutoff: run.analysis.commonCutoff,
     },
@@ -165,7 +201,7 @@ export function similarityFinding(
 export const checkSimilarity: SessionCheck = async (entries, loaded) => {
   const out = new Map<string, Finding>();
   const rule = loaded.session.rules.similarity;
-  if (!rule) return out;
+  if (!rule) return NOT_APPLICABLE;
   let run: SessionRun;
   try {
     run = await runSimilarity(entries, loaded, rule);
@@ -186,13 +222,13 @@ export const checkSimilarity: SessionCheck = async (entries, loaded) => {
       );
     return out;
   }
-  const earlier = receivedBefore(entries, loaded);
+  const arrival = arrivals(entries, loaded);
   for (const entry of entries) {
     const analysis = run.analysis.analyses.get(entry.candidate);
     if (!analysis) continue;
     out.set(
       entry.candidate,
-      similarityFinding(analysis, run, entry.submission.file, earlier(entry.candidate)),
+      similarityFinding(analysis, run, entry.submission.file, arrival(entry.candidate)),
     );
   }
   return out;

@@ -12,7 +12,7 @@ import { placeFile } from '../checks/place.ts';
 import { isReadError } from '../read/index.ts';
 import { documentCache, readThroughCache } from '../results/cache.ts';
 import { loadSession } from '../session/load.ts';
-import { receivedBefore, runSimilarity, similarityFinding } from './check.ts';
+import { arrivals, runSimilarity, similarityFinding } from './check.ts';
 import { candidatePage, indexPage, sourceSection } from './report-html.ts';
 
 /** What `writeReports` did. */
@@ -51,7 +51,7 @@ export async function writeReports(sessionDir: string): Promise<ReportSummary> {
     else entries.push({ candidate: chosen.candidate, document, submission });
   }
   const run = await runSimilarity(entries, loaded, rule);
-  const earlier = receivedBefore(entries, loaded);
+  const arrival = arrivals(entries, loaded);
   const { analysis } = run;
   const dir = join(loaded.dir, 'reports');
   await mkdir(dir, { recursive: true });
@@ -65,7 +65,7 @@ export async function writeReports(sessionDir: string): Promise<ReportSummary> {
       result,
       run,
       entry.submission.file,
-      earlier(entry.candidate),
+      arrival(entry.candidate),
     ).status;
     const bySource = new Map<string, typeof result.matches>();
     for (const m of result.matches) bySource.set(m.source, [...(bySource.get(m.source) ?? []), m]);

@@ -84,6 +84,57 @@ describe('similarity check', () => {
     expect(source?.detail).toContain('may be their source');
   });
 
+  it('shows the earlier dossier the text it shares, the later one as a source, and holds nothing against it', async () => {
+    const findings = await checkSimilarity(
+      [
+        entry('C018', `${copied} ${prose(18, 1500)}`, '2023-08-24T18:00'),
+        entry('C007', `${prose(7, 2000)} ${copied}`, '2023-08-20T09:00'),
+      ],
+      loaded,
+    );
+    expect(findings.get('C007')?.evidence).toMatchObject({
+      shareFromEarlier: 0,
+      receivedLater: ['C018'],
+      sources: [{ source: 'C018', kind: 'session' }],
+    });
+    expect(findings.get('C007')?.detail).toContain('Received before C018');
+    expect(findings.get('C018')?.evidence).not.toHaveProperty('receivedLater');
+  });
+
+  it('reviews both dossiers received in the same second and says neither can be told the source', async () => {
+    const findings = await checkSimilarity(
+      [
+        entry('C007', `${prose(7, 2000)} ${copied}`, '2023-08-24T18:00:00.100+02:00'),
+        entry('C018', `${copied} ${prose(18, 1500)}`, '2023-08-24T18:00:00.900+02:00'),
+      ],
+      loaded,
+    );
+    for (const [code, other] of [
+      ['C007', 'C018'],
+      ['C018', 'C007'],
+    ] as const) {
+      const f = findings.get(code);
+      expect(f?.status).toBe('review');
+      expect(f?.evidence).toMatchObject({ shareFromEarlier: 0, receivedSameSecond: [other] });
+      expect(f?.detail).toContain(`same second as ${other}: neither can be told the source`);
+    }
+  });
+
+  it('says when no corpus was compared, and compares the dossiers with each other', async () => {
+    const findings = await checkSimilarity(
+      [entry('C007', `${prose(7, 2000)} ${copied}`), entry('C018', `${copied} ${prose(18, 1500)}`)],
+      loaded,
+    );
+    expect(findings.get('C007')?.evidence).toMatchObject({
+      corpus: 'corpus',
+      corpusFound: false,
+      corpusDocuments: 0,
+    });
+    expect(findings.get('C007')?.detail).toContain(
+      'No corpus index in corpus: compared with the other dossiers of the session only.',
+    );
+  });
+
   it('puts a share between the thresholds up for review', async () => {
     const findings = await checkSimilarity(
       [entry('C007', `${prose(7, 5500)} ${copied}`), entry('C018', `${copied} ${prose(18, 1500)}`)],

@@ -18,6 +18,8 @@ export function demoCopy(edits: Record<string, string | ((text: string) => strin
   // Only the four files staff write first: what other commands add to the demo (results,
   // outcomes…) must not change what these tests see.
   for (const file of CORE_FILES) cpSync(join(demoDir, file), join(dir, file));
+  // The corpus index that rules.similarity.corpus names is an input too (validate checks it).
+  cpSync(join(demoDir, 'corpus'), join(dir, 'corpus'), { recursive: true });
   for (const [file, edit] of Object.entries(edits)) {
     const path = join(dir, file);
     const next = typeof edit === 'string' ? edit : edit(readFileSync(path, 'utf8'));
