@@ -2,6 +2,8 @@
  * deadline: the dossier was received no later than the deadline key date. The deadline instant
  * itself is on time (received at 12:00:00 for "12h" is accepted; 12:00:01 is late). A deadline
  * written as a day (`2023-08-25`) or a span of days ends at the end of its (last) day.
+ * The evidence shows where `recevable intake` read the time; a time that is only the sender's
+ * `Date:` header carries a warning, and an on-time one is left to a human (`review`).
  */
 import type { Session } from '../../schemas/session.ts';
 import type { Submission } from '../../schemas/submissions.ts';
@@ -61,19 +63,35 @@ export function checkDeadline(submission: Submission, session: Session): Finding
     );
   }
   const late = received.getTime() - deadline.instant.getTime();
+  const sender = submission.receivedBy === 'date-header';
   const evidence = {
     receivedAt: formatInZone(received, zone),
     deadline: formatInZone(deadline.instant, zone),
     lateSeconds: late > 0 ? Math.ceil(late / 1000) : 0,
+    ...intakeEvidence(submission),
+    ...(sender ? { warning: SENDER_TIME } : {}),
   };
   const when = `reçu le ${frenchDateTime(received, zone)}`;
   const limit = `la date limite était le ${frenchDateTime(deadline.instant, zone)} (heure de ${zone.split('/').pop()?.replaceAll('_', ' ')})`;
+  const by = submission.receivedBy
+    ? ` (${submission.receivedBy}: ${submission.evidence ?? ''})`
+    : '';
   if (late > 0) {
     return finding(
       RULE,
       'fail',
       `Votre dossier a été ${when} ; ${limit}. Un dossier remis après la date limite n'est pas recevable.`,
-      `Received ${evidence.receivedAt}, ${formatDelay(late)} after the deadline ${evidence.deadline} (key date ${session.rules.deadline}).`,
+      `Received ${evidence.receivedAt}${by}, ${formatDelay(late)} after the deadline ${evidence.deadline} (key date ${session.rules.deadline}).${sender ? ` Warning: ${SENDER_TIME}.` : ''}`,
+      evidence,
+      place,
+    );
+  }
+  if (sender) {
+    return finding(
+      RULE,
+      'review',
+      `Votre dossier porte la date du ${frenchDateTime(received, zone)}, écrite par votre messagerie ; ${limit}. L'équipe pédagogique vérifiera l'heure de réception auprès du serveur de l'école.`,
+      `Received ${evidence.receivedAt}${by}, on time by the sender's own Date: header only: ${SENDER_TIME}; confirm the arrival time in the mail server's logs, then record it in submissions.yaml.`,
       evidence,
       place,
     );
@@ -82,10 +100,23 @@ export function checkDeadline(submission: Submission, session: Session): Finding
     RULE,
     'pass',
     `Votre dossier a été ${when}, dans les délais ; ${limit}.`,
-    `Received ${evidence.receivedAt}, on time for the deadline ${evidence.deadline}.`,
+    `Received ${evidence.receivedAt}${by}, on time for the deadline ${evidence.deadline}.`,
     evidence,
     place,
   );
+}
+
+const SENDER_TIME =
+  "the time is the Date: header the sender's software wrote, not a server's receipt time";
+
+/** What `recevable intake` recorded about where the time comes from, when it did. */
+function intakeEvidence(submission: Submission): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (submission.receivedBy) out['receivedBy'] = submission.receivedBy;
+  if (submission.evidence) out['evidence'] = submission.evidence;
+  if (submission.messageId) out['messageId'] = submission.messageId;
+  if (submission.from) out['from'] = submission.from;
+  return out;
 }
 
 function formatDelay(ms: number): string {
