@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   report: () => import('./commands/report.ts'),
   schedule: () => import('./commands/schedule.ts'),
   outcomes: () => import('./commands/outcomes.ts'),
+  send: () => import('./commands/send.ts'),
   paperwork: () => import('./commands/paperwork.ts'),
   run: () => import('./commands/run.ts'),
   intake: () => import('./commands/intake.ts'),

@@ -20,6 +20,8 @@ export const Slot = z.strictObject({
   deliberationEnd: dateTime(),
   /** `planned`, or `makeup` for a later slot after a justified absence. */
   kind: z.enum(['planned', 'makeup']).default('planned'),
+  /** iTIP SEQUENCE of this defence's invitations (RFC 5546): absent for 0, raised by `schedule` whenever its time or room changes between versions, so calendars update the event. */
+  sequence: z.number().int().min(1).optional(),
 });
 export type Slot = z.infer<typeof Slot>;
 
@@ -38,6 +40,27 @@ export const Change = z.strictObject({
 });
 export type Change = z.infer<typeof Change>;
 
+/** A published invitation withdrawn by a later version: `send` mails its METHOD:CANCEL (same UID). */
+export const Cancellation = z.strictObject({
+  /** Candidate whose defence it was. */
+  candidate: id(),
+  /** Version of the schedule that withdrew it. */
+  version: z.number().int().min(2),
+  /** `defence`: the whole defence is withdrawn (the candidate and its jurors are told); `juror`: only `jury` leave it. */
+  scope: z.enum(['defence', 'juror']),
+  /** Jurors whose invitation is cancelled. */
+  jury: z.array(id()),
+  /** SEQUENCE of the CANCEL: the last published one plus one (RFC 5546 §3.2.5). */
+  sequence: z.number().int().min(1),
+  /** Start of the defence as last published, with offset. */
+  start: dateTime(),
+  /** End of the interview as last published. */
+  end: dateTime(),
+  /** Room as last published. */
+  room: id(),
+});
+export type Cancellation = z.infer<typeof Cancellation>;
+
 /** The whole file. */
 export const Schedule = z.strictObject({
   /** Session id. */
@@ -52,5 +75,7 @@ export const Schedule = z.strictObject({
   changelog: z
     .array(z.strictObject({ version: z.number().int().min(1), changes: z.array(Change) }))
     .default([]),
+  /** Invitations withdrawn after publication, oldest first; absent when none. */
+  cancelled: z.array(Cancellation).optional(),
 });
 export type Schedule = z.infer<typeof Schedule>;

@@ -3,6 +3,8 @@
  * Times are written in UTC (`…Z`), days as `VALUE=DATE`, so no VTIMEZONE is needed and every
  * client shows the right wall-clock time. UIDs are UUIDv5 of session + event id, so the same
  * event keeps its UID in every file that carries it (feed, convocation, jury mailing).
+ * Invitations are iTIP (RFC 5546): `REQUEST` with ORGANIZER, ATTENDEE and SEQUENCE, `CANCEL`
+ * with the same UID and a higher SEQUENCE.
  */
 import ICAL from 'ical.js';
 import { v5 as uuidv5 } from 'uuid';
@@ -18,6 +20,12 @@ export function eventUid(sessionId: string, eventId: string): string {
 /** When an event happens: an instant, or whole days (`end` exclusive, as RFC 5545 wants). */
 export type When = { instant: Date } | { day: string };
 
+/** A person of an invitation: the organiser, or an attendee. */
+export interface CalendarPerson {
+  readonly name: string;
+  readonly email: string;
+}
+
 /** One event of a calendar file. */
 export interface CalendarEvent {
   /** Stable id within the session: the key date id, `defence-C001`… */
@@ -29,6 +37,14 @@ export interface CalendarEvent {
   readonly description?: string;
   readonly location?: string;
   readonly url?: string;
+  /** iTIP: who organises the event (required by REQUEST and CANCEL). */
+  readonly organiser?: CalendarPerson;
+  /** iTIP: who is invited (required by REQUEST), each a required participant asked to reply. */
+  readonly attendees?: readonly CalendarPerson[];
+  /** iTIP SEQUENCE: written when above 0 (RFC 5546 §3.2.2), always for a CANCEL. */
+  readonly sequence?: number;
+  /** `CANCELLED` when the whole event is withdrawn (not when only some attendees are uninvited). */
+  readonly status?: 'CANCELLED';
 }
 
 /** A calendar file. */
@@ -38,10 +54,12 @@ export interface Calendar {
   readonly name: string;
   /** DTSTAMP of every event: derive it from the content so rebuilds are byte-identical. */
   readonly stamp: Date;
-  /** `PUBLISH` for a feed, `REQUEST` for an invitation. */
-  readonly method?: 'PUBLISH' | 'REQUEST';
+  /** `PUBLISH` for a feed, `REQUEST` for an invitation, `CANCEL` to withdraw one. */
+  readonly method?: 'PUBLISH' | 'REQUEST' | 'CANCEL';
   readonly events: readonly CalendarEvent[];
 }
+
+const mailto = (person: CalendarPerson) => `mailto:${person.email}`;
 
 function toTime(when: When): ICAL.Time {
   if ('day' in when) return ICAL.Time.fromDateString(when.day);
@@ -66,6 +84,22 @@ export function buildCalendar(calendar: Calendar): string {
     if (event.description) vevent.addPropertyWithValue('description', event.description);
     if (event.location) vevent.addPropertyWithValue('location', event.location);
     if (event.url) vevent.addPropertyWithValue('url', event.url);
+    if (event.sequence !== undefined && (event.sequence > 0 || calendar.method === 'CANCEL'))
+      vevent.addPropertyWithValue('sequence', event.sequence);
+    if (event.status) vevent.addPropertyWithValue('status', event.status);
+    if (event.organiser) {
+      const organiser = vevent.addPropertyWithValue('organizer', mailto(event.organiser));
+      organiser.setParameter('cn', event.organiser.name);
+    }
+    for (const person of event.attendees ?? []) {
+      const attendee = vevent.addPropertyWithValue('attendee', mailto(person));
+      attendee.setParameter('cn', person.name);
+      attendee.setParameter('role', 'REQ-PARTICIPANT');
+      if (calendar.method === 'REQUEST') {
+        attendee.setParameter('partstat', 'NEEDS-ACTION');
+        attendee.setParameter('rsvp', 'TRUE');
+      }
+    }
     vcalendar.addSubcomponent(vevent);
   }
   return `${vcalendar.toString()}\r\n`;

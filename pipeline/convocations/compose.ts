@@ -1,22 +1,25 @@
 /**
- * The convocation of a candidate and the mailing of a juror, as RFC 5322 messages built with
- * nodemailer's MailComposer: UTF-8 French text, an `.ics` invitation (METHOD:REQUEST) whose
- * event UIDs are the public feed's (`defence-<code>`), `Date:` = the convocation key date and a
- * Message-ID and MIME boundary derived from the content, so rebuilding gives the same bytes.
+ * The convocation of a candidate, the mailing and invitations of a juror and the cancellations
+ * of withdrawn defences, as RFC 5322 messages built with nodemailer's MailComposer: UTF-8
+ * French text, an iTIP invitation (RFC 5546 `REQUEST` or `CANCEL`, one event each, ORGANIZER =
+ * the session's organiser, ATTENDEE = the recipient, SEQUENCE from schedule.yaml) whose UID is
+ * the public feed's (`defence-<code>`), `Date:` = the convocation key date and a Message-ID and
+ * MIME boundary derived from the content, so rebuilding gives the same bytes and any change
+ * gives a new Message-ID.
  */
 import { createHash } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Candidate } from '../../schemas/candidates.ts';
 import type { JuryMember } from '../../schemas/juries.ts';
-import type { Slot } from '../../schemas/schedule.ts';
+import type { Cancellation, Slot } from '../../schemas/schedule.ts';
 import type { Session } from '../../schemas/session.ts';
-import { buildCalendar, type CalendarEvent } from '../calendar/ics.ts';
+import { buildCalendar, type CalendarEvent, type CalendarPerson } from '../calendar/ics.ts';
 import { frenchDateOf, frenchTime } from '../calendar/french.ts';
 
-/** A message ready to write: the .eml bytes and its .ics attachment. */
+/** A message ready to write: the .eml bytes and its .ics attachment, if it has one. */
 export interface Message {
   readonly eml: Buffer;
-  readonly ics: string;
+  readonly ics?: string;
 }
 
 const minutes = (n: number) => `${n} minute${n > 1 ? 's' : ''}`;
@@ -25,6 +28,12 @@ function sender(session: Session) {
   return session.defence.organiser
     ? { name: session.defence.organiser.name, address: session.defence.organiser.email }
     : { name: session.defence.venue.name, address: `convocations@${session.id}.invalid` };
+}
+
+/** The iTIP ORGANIZER: the session's organiser, else the sender of the messages. */
+function organiser(session: Session): CalendarPerson {
+  const from = sender(session);
+  return { name: from.name, email: from.address };
 }
 
 function roomName(session: Session, id: string): string {
@@ -42,12 +51,11 @@ async function compose(
   to: { name: string; address: string },
   subject: string,
   text: string,
-  ics: string,
-  filename: string,
+  calendar: { ics: string; filename: string; method: 'REQUEST' | 'CANCEL' } | undefined,
   sentOn: Date,
 ): Promise<Message> {
   const hash = createHash('sha256')
-    .update(JSON.stringify([session.id, key, to, subject, text, ics]))
+    .update(JSON.stringify([session.id, key, to, subject, text, calendar?.ics ?? '']))
     .digest('hex');
   const mail = new MailComposer({
     from: sender(session),
@@ -57,11 +65,18 @@ async function compose(
     date: sentOn,
     messageId: `<${hash.slice(0, 24)}.${key}.${session.id}@recevable>`,
     baseBoundary: hash.slice(0, 16),
-    attachments: [
-      { filename, content: ics, contentType: 'text/calendar; method=REQUEST; charset=UTF-8' },
-    ],
+    attachments: calendar
+      ? [
+          {
+            filename: calendar.filename,
+            content: calendar.ics,
+            contentType: `text/calendar; method=${calendar.method}; charset=UTF-8`,
+          },
+        ]
+      : [],
   });
-  return { eml: await mail.compile().build(), ics };
+  const eml = await mail.compile().build();
+  return calendar ? { eml, ics: calendar.ics } : { eml };
 }
 
 function defenceEvent(
@@ -69,6 +84,7 @@ function defenceEvent(
   slot: Slot,
   summary: string,
   until: 'end' | 'deliberationEnd',
+  attendee: CalendarPerson,
 ): CalendarEvent {
   return {
     id: `defence-${slot.candidate}`,
@@ -77,6 +93,9 @@ function defenceEvent(
     end: { instant: new Date(slot[until]) },
     location: place(session, slot),
     ...(session.url ? { url: session.url } : {}),
+    organiser: organiser(session),
+    attendees: [attendee],
+    sequence: slot.sequence ?? 0,
   };
 }
 
@@ -93,9 +112,16 @@ export function convocation(
     (b) => b.kind === 'socle' || b.id === candidate.specialisation,
   );
   const makeup = slot.kind === 'makeup';
+  const updated = (slot.sequence ?? 0) > 0;
   const text = [
     `Bonjour ${candidate.name},`,
     '',
+    ...(updated
+      ? [
+          'Votre soutenance a été déplacée : cette convocation remplace la précédente, et l’invitation jointe met à jour votre agenda.',
+          '',
+        ]
+      : []),
     makeup
       ? `À la suite de votre absence justifiée, un passage ultérieur vous est proposé pour la soutenance orale de la certification « ${session.title} ».`
       : `Vous êtes convoqué(e) à la soutenance orale de votre dossier professionnel pour la certification « ${session.title} ».`,
@@ -132,18 +158,23 @@ export function convocation(
     stamp: sentOn,
     method: 'REQUEST',
     events: [
-      defenceEvent(session, slot, `Soutenance du dossier professionnel — ${candidate.code}`, 'end'),
+      defenceEvent(
+        session,
+        slot,
+        `Soutenance du dossier professionnel — ${candidate.code}`,
+        'end',
+        { name: candidate.name, email: candidate.email },
+      ),
     ],
   });
-  const subject = `Convocation à la soutenance — ${frenchDateOf(start, tz)} à ${frenchTime(start, tz)}`;
+  const subject = `${updated ? 'Convocation modifiée' : 'Convocation à la soutenance'} — ${frenchDateOf(start, tz)} à ${frenchTime(start, tz)}`;
   return compose(
     session,
     candidate.code,
     { name: candidate.name, address: candidate.email },
     subject,
     text,
-    ics,
-    `soutenance-${candidate.code}.ics`,
+    { ics, filename: `soutenance-${candidate.code}.ics`, method: 'REQUEST' },
     sentOn,
   );
 }
@@ -181,20 +212,6 @@ export function juryMailing(
     sender(session).name,
     '',
   ].join('\n');
-  const ics = buildCalendar({
-    sessionId: session.id,
-    name: `Jury ${member.id}`,
-    stamp: sentOn,
-    method: 'REQUEST',
-    events: slots.map((slot) =>
-      defenceEvent(
-        session,
-        slot,
-        `Jury ${slot.juryLabel} — soutenance ${slot.candidate}`,
-        'deliberationEnd',
-      ),
-    ),
-  });
   const subject = `Jury de soutenance — ${slots.length} soutenance${slots.length > 1 ? 's' : ''}`;
   return compose(
     session,
@@ -202,8 +219,126 @@ export function juryMailing(
     { name: member.name, address: member.email },
     subject,
     text,
-    ics,
-    `jury-${member.id}.ics`,
+    undefined,
+    sentOn,
+  );
+}
+
+/** The invitation of one juror to one defence they sit (one iTIP event per message). */
+export function juryInvitation(
+  session: Session,
+  member: JuryMember,
+  slot: Slot,
+  candidate: Candidate | undefined,
+  members: ReadonlyMap<string, JuryMember>,
+  sentOn: Date,
+): Promise<Message> {
+  const tz = session.timezone;
+  const start = new Date(slot.start);
+  const others = slot.jury
+    .filter((id) => id !== member.id)
+    .map((id) => members.get(id)?.name ?? id);
+  const updated = (slot.sequence ?? 0) > 0;
+  const text = [
+    `Bonjour ${member.name},`,
+    '',
+    updated
+      ? 'Cette soutenance a été déplacée : l’invitation jointe met à jour votre agenda.'
+      : 'L’invitation jointe ajoute à votre agenda une soutenance où vous siégez :',
+    '',
+    `Candidat : ${slot.candidate}${candidate ? ` — ${candidate.name} (${candidate.specialisation})` : ''}`,
+    `Date : ${frenchDateOf(start, tz)}`,
+    `Heure : ${frenchTime(start, tz)} (fin de la délibération à ${frenchTime(new Date(slot.deliberationEnd), tz)})`,
+    `Lieu : ${session.defence.venue.name}, ${session.defence.venue.address}`,
+    `Salle : ${roomName(session, slot.room)}`,
+    `Jury ${slot.juryLabel}${others.length > 0 ? ` avec ${others.join(', ')}` : ''}`,
+    '',
+    'Ce message est confidentiel : il nomme le candidat.',
+    '',
+    'Cordialement,',
+    sender(session).name,
+    '',
+  ].join('\n');
+  const ics = buildCalendar({
+    sessionId: session.id,
+    name: `Jury ${member.id} — ${slot.candidate}`,
+    stamp: sentOn,
+    method: 'REQUEST',
+    events: [
+      defenceEvent(
+        session,
+        slot,
+        `Jury ${slot.juryLabel} — soutenance ${slot.candidate}`,
+        'deliberationEnd',
+        { name: member.name, email: member.email },
+      ),
+    ],
+  });
+  const subject = `${updated ? 'Soutenance déplacée' : 'Invitation jury'} — ${slot.candidate}, ${frenchDateOf(start, tz)} à ${frenchTime(start, tz)}`;
+  return compose(
+    session,
+    `jury-${member.id}-${slot.candidate}`,
+    { name: member.name, address: member.email },
+    subject,
+    text,
+    { ics, filename: `jury-${member.id}-${slot.candidate}.ics`, method: 'REQUEST' },
+    sentOn,
+  );
+}
+
+/**
+ * The cancellation of a published invitation: METHOD:CANCEL, same UID, SEQUENCE one above the
+ * last published, STATUS:CANCELLED when the whole defence is withdrawn (RFC 5546 §3.2.5).
+ */
+export function cancellation(
+  session: Session,
+  withdrawn: Cancellation,
+  to: { name: string; email: string; juror?: string },
+  sentOn: Date,
+): Promise<Message> {
+  const tz = session.timezone;
+  const start = new Date(withdrawn.start);
+  const when = `${frenchDateOf(start, tz)} à ${frenchTime(start, tz)}`;
+  const text = [
+    `Bonjour ${to.name},`,
+    '',
+    to.juror
+      ? `Vous ne siégez plus à la soutenance de ${withdrawn.candidate} prévue le ${when} : l’invitation jointe la retire de votre agenda.`
+      : `Votre soutenance prévue le ${when} est annulée : l’invitation jointe la retire de votre agenda. Si une nouvelle date vous est proposée, vous recevrez une nouvelle convocation.`,
+    '',
+    'Cordialement,',
+    sender(session).name,
+    '',
+  ].join('\n');
+  const event: CalendarEvent = {
+    id: `defence-${withdrawn.candidate}`,
+    summary: to.juror
+      ? `Soutenance ${withdrawn.candidate} (annulée pour vous)`
+      : `Soutenance du dossier professionnel — ${withdrawn.candidate} (annulée)`,
+    start: { instant: start },
+    end: { instant: new Date(withdrawn.end) },
+    organiser: organiser(session),
+    attendees: [{ name: to.name, email: to.email }],
+    sequence: withdrawn.sequence,
+    ...(withdrawn.scope === 'defence' ? { status: 'CANCELLED' as const } : {}),
+  };
+  const ics = buildCalendar({
+    sessionId: session.id,
+    name: `Annulation ${withdrawn.candidate}`,
+    stamp: sentOn,
+    method: 'CANCEL',
+    events: [event],
+  });
+  const key = `${to.juror ? `jury-${to.juror}-` : ''}${withdrawn.candidate}-cancel-v${withdrawn.version}`;
+  return compose(
+    session,
+    key,
+    { name: to.name, address: to.email },
+    to.juror
+      ? `Soutenance ${withdrawn.candidate} du ${when} : vous ne siégez plus`
+      : `Annulation de votre soutenance du ${when}`,
+    text,
+    { ics, filename: `${key}.ics`, method: 'CANCEL' },
     sentOn,
   );
 }

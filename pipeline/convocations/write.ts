@@ -1,6 +1,9 @@
 /**
- * `content/<session>/convocations/`: one `<code>.eml` + `<code>.ics` per scheduled candidate,
- * one `jury-<id>.eml` + `.ics` per sitting juror. Enforces the notice rule (a convocation sent
+ * `content/<session>/convocations/`: one `<code>.eml` + `<code>.ics` per scheduled candidate;
+ * per sitting juror one `jury-<id>.eml` (their order of passage) and one invitation
+ * `jury-<id>-<code>.eml` + `.ics` per defence (iTIP allows one event per REQUEST); for each
+ * cancellation of schedule.yaml, `<code>-cancel-v<n>` (candidate) and `jury-<id>-<code>-cancel-v<n>`
+ * (juror) with METHOD:CANCEL. Enforces the notice rule (a convocation sent
  * fewer than `convocationNoticeDays` days before the defence is an error naming the candidate;
  * that convocation is not written) and removes the files of people no longer scheduled.
  */
@@ -10,7 +13,7 @@ import type { Schedule } from '../../schemas/schedule.ts';
 import type { LoadedSession } from '../session/load.ts';
 import { dayInZone, toInstant } from '../time.ts';
 import { writeIfChanged } from '../files/atomic.ts';
-import { convocation, juryMailing, type Message } from './compose.ts';
+import { cancellation, convocation, juryInvitation, juryMailing, type Message } from './compose.ts';
 
 /** A convocation that breaks a rule. */
 interface NoticeProblem {
@@ -83,11 +86,40 @@ export async function writeConvocations(
     for (const id of slot.jury) sits.set(id, [...(sits.get(id) ?? []), slot]);
   for (const [id, slots] of [...sits].sort(([a], [b]) => a.localeCompare(b))) {
     const member = members.get(id);
-    if (member)
-      messages.set(`jury-${id}`, await juryMailing(session, member, slots, people, members, sent));
+    if (!member) continue;
+    messages.set(`jury-${id}`, await juryMailing(session, member, slots, people, members, sent));
+    for (const slot of slots) {
+      const invitation = await juryInvitation(
+        session,
+        member,
+        slot,
+        people.get(slot.candidate),
+        members,
+        sent,
+      );
+      messages.set(`jury-${id}-${slot.candidate}`, invitation);
+    }
+  }
+  for (const withdrawn of schedule.cancelled ?? []) {
+    const suffix = `${withdrawn.candidate}-cancel-v${withdrawn.version}`;
+    const candidate = people.get(withdrawn.candidate);
+    if (withdrawn.scope === 'defence' && candidate) {
+      const to = { name: candidate.name, email: candidate.email };
+      messages.set(suffix, await cancellation(session, withdrawn, to, sent));
+    }
+    for (const id of withdrawn.jury) {
+      const member = members.get(id);
+      if (!member) continue;
+      const to = { name: member.name, email: member.email, juror: id };
+      messages.set(`jury-${id}-${suffix}`, await cancellation(session, withdrawn, to, sent));
+    }
   }
   const folder = join(loaded.dir, 'convocations');
-  const files = [...messages.keys()].flatMap((name) => [`${name}.eml`, `${name}.ics`]).sort();
+  const files = [...messages]
+    .flatMap(([name, m]) =>
+      m.ics === undefined ? [`${name}.eml`] : [`${name}.eml`, `${name}.ics`],
+    )
+    .sort();
   const existing = await readdir(folder).then(
     (names) => names.filter((name) => OURS.test(name)),
     () => [] as string[],
@@ -97,7 +129,7 @@ export async function writeConvocations(
   if (!options.dryRun) {
     for (const [name, message] of messages) {
       await writeIfChanged(join(folder, `${name}.eml`), message.eml);
-      await writeIfChanged(join(folder, `${name}.ics`), message.ics);
+      if (message.ics !== undefined) await writeIfChanged(join(folder, `${name}.ics`), message.ics);
     }
     for (const name of removed) await rm(join(folder, name), { force: true });
   }
