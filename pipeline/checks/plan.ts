@@ -7,7 +7,9 @@
  * a section's role, or when sections found beyond doubt are out of order.
  */
 import type { Document } from '../../schemas/document.ts';
-import type { PlanSection } from '../../schemas/session.ts';
+import type { Finding } from '../../schemas/result.ts';
+import type { PlanSection, Session } from '../../schemas/session.ts';
+import { ocrConfidence, percent } from '../read/ocr-confidence.ts';
 import { assign } from './plan-assign.ts';
 import { candidates, type Candidate } from './plan-candidates.ts';
 import { finding, type Check } from './types.ts';
@@ -35,11 +37,49 @@ function noHeadings(document: Document, file: string, required: string) {
   );
 }
 
+/**
+ * On text recognised from a scan (OCR), the plan passes only at or above the session's
+ * `rules.ocr.minConfidence`, and never fails: a heading the OCR misread or could not size
+ * (it sees no bold) is not the candidate's fault. Both become `review`, saying why.
+ */
 export const plan: Check = (document, submission, session, candidate) => {
+  const found = followed(document, submission, session, candidate);
+  const confidence = ocrConfidence(document);
+  if (confidence === undefined) return found;
+  const { minConfidence } = session.rules.ocr;
+  const evidence = { ...found.evidence, ocrConfidence: Math.round(confidence * 100) / 100 };
+  const sure = confidence >= minConfidence;
+  if (found.status === 'pass' && sure) return { ...found, evidence };
+  if (found.status !== 'pass' && found.status !== 'fail') return { ...found, evidence };
+  return ocrReview(found, confidence, session, evidence);
+};
+
+function ocrReview(
+  found: Finding,
+  confidence: number,
+  session: Session,
+  evidence: Record<string, unknown>,
+): Finding {
+  const { minConfidence } = session.rules.ocr;
+  const low = confidence < minConfidence;
+  const said = found.message.replace(
+    'Votre dossier suit le plan demandé',
+    'Votre dossier semble suivre le plan demandé',
+  );
+  const why = low
+    ? `le texte de votre dossier numérisé a été reconnu automatiquement (OCR) avec une confiance de ${percent(confidence)}, sous le seuil de ${percent(minConfidence)}`
+    : `le texte de votre dossier numérisé a été reconnu automatiquement (OCR), ce qui ne permet pas de conclure seul à un plan non conforme`;
+  const message = `${said.replace(/\.$/, '')}\u00a0; toutefois ${why}\u00a0: l'équipe pédagogique vérifiera.`;
+  const detail = `${found.detail.replace(/\.$/, '')}; on OCR text (mean confidence ${confidence.toFixed(2)}, threshold ${minConfidence}): ${found.status} becomes review.`;
+  return { ...found, status: 'review', message, detail, evidence };
+}
+
+const followed: Check = (document, submission, session, candidate) => {
   const sections = session.rules.plan;
   const place = { file: submission.file };
   const required = sections.map((s, i) => `${i + 1}. ${s.title}`).join(', ');
-  if (document.textLayer === 'none' || document.headings.length === 0)
+  const recognised = (document.pageText?.length ?? 0) > 0;
+  if ((document.textLayer === 'none' && !recognised) || document.headings.length === 0)
     return noHeadings(document, submission.file, required);
   const top = Math.min(...document.headings.map((h) => h.level));
   const all = candidates(document, session.rules, candidate?.company);
