@@ -19,6 +19,8 @@ export interface Lexicon {
   has(word: string): boolean;
   /** True for a known word once accents are set aside (`COMPETENCES`), lower case. */
   hasLoose(word: string): boolean;
+  /** The letters of the longest known word: no longer piece of text can be a word. */
+  readonly longest: number;
   /** The known words that are `form` (lower case, not itself a word) with a ligature inserted. */
   insertions(form: string): readonly Insertion[];
 }
@@ -60,7 +62,10 @@ export function lexicon(): Lexicon {
     }
   }
   let loose: Set<string> | undefined;
+  let longest = 0;
+  for (const word of words) if (word.length > longest) longest = word.length;
   loaded = {
+    longest,
     has: (word) => known.has(word),
     hasLoose: (word) => {
       loose ??= new Set(words.map(looseKey));

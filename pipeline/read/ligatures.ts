@@ -58,7 +58,7 @@ export interface LigatureRepairs {
  * A mark that stands for a ligature stands for it everywhere in the document: the ligature that
  * makes known words of half the distinct words the mark is in, two of them with the mark inside.
  */
-function readMarks(texts: string[], words: Lexicon): Map<string, string> {
+function readMarks(texts: string[], known: (lower: string) => boolean): Map<string, string> {
   const tokens = new Map<string, Set<string>>();
   for (const text of texts) {
     if (!MARK.test(text)) continue;
@@ -73,7 +73,7 @@ function readMarks(texts: string[], words: Lexicon): Map<string, string> {
   for (const [mark, set] of tokens) {
     const inside = new RegExp(`\\p{L}${mark}\\p{L}`, 'u');
     const scores = MARK_LIGATURES.map((ligature) => {
-      const made = [...set].filter((t) => words.has(t.replaceAll(mark, ligature).toLowerCase()));
+      const made = [...set].filter((t) => known(t.replaceAll(mark, ligature).toLowerCase()));
       // Quotes and bullets sit at the edge of words; a ligature mostly inside them.
       return { ligature, score: made.filter((t) => inside.test(t)).length >= 2 ? made.length : 0 };
     }).sort((a, b) => b.score - a.score);
@@ -110,13 +110,13 @@ interface Edit {
 
 /** The one known word `form` becomes with a ligature inserted (at `at` when given). */
 function insertion(words: Lexicon, form: string, at?: number): string | undefined {
-  const found = new Set(
-    words
-      .insertions(form)
-      .filter((i) => at === undefined || i.at === at)
-      .map((i) => i.word),
-  );
-  return found.size === 1 ? [...found][0] : undefined;
+  let found: string | undefined;
+  for (const i of words.insertions(form)) {
+    if (at !== undefined && i.at !== at) continue;
+    if (found !== undefined && found !== i.word) return undefined;
+    found = i.word;
+  }
+  return found;
 }
 
 const capitalised = (from: string, to: string): string =>
@@ -127,7 +127,11 @@ const capitalised = (from: string, to: string): string =>
  * the gap the glyph left, that one inserted ligature makes a known word. Two known words are
  * never welded and a known word is never changed.
  */
-function vanished(text: string, words: Lexicon): { edits: Edit[]; intact: number } {
+function vanished(
+  text: string,
+  words: Lexicon,
+  known: (lower: string) => boolean,
+): { edits: Edit[]; intact: number } {
   const tokens = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ t: m[0], at: m.index }));
   // Two tokens across one space: the gap a vanished glyph leaves.
   const gap = (a: { t: string; at: number }, b: { t: string; at: number }): boolean =>
@@ -137,13 +141,14 @@ function vanished(text: string, words: Lexicon): { edits: Edit[]; intact: number
   let free = 0; // first token not taken by an edit
   for (let i = 0; i < tokens.length; i++) {
     const { t, at } = tokens[i]!;
+    if (!FIRST.test(t)) continue;
     const lower = t.toLowerCase();
-    if (words.has(lower)) {
-      if (FIRST.test(t) && HAS_LIGATURE.test(lower)) intact++;
+    if (known(lower)) {
+      if (HAS_LIGATURE.test(lower)) intact++;
       continue;
     }
     // "l’", "d’", "qu’": an elision, not a fragment of a word.
-    if (!FIRST.test(t) || /['’]/.test(text[at + t.length] ?? '')) continue;
+    if (/['’]/.test(text[at + t.length] ?? '')) continue;
     const prev = i > free ? tokens[i - 1] : undefined;
     const next = tokens[i + 1];
     let edit: Edit | undefined;
@@ -188,18 +193,27 @@ export function repairLigatures(pages: Line[][]): {
     line.text = folded;
   }
   const words = lexicon();
+  // A document says the same words again and again: each is looked up in the word list once.
+  const seen = new Map<string, boolean>();
+  const known = (lower: string): boolean => {
+    let is = seen.get(lower);
+    if (is === undefined) seen.set(lower, (is = words.has(lower)));
+    return is;
+  };
   const marks = readMarks(
     lines.map(({ line }) => line.text),
-    words,
+    known,
   );
+  const tokens =
+    marks.size > 0
+      ? [...new Set(lines.flatMap(({ line }) => line.text.match(TOKEN) ?? []))]
+      : [];
   for (const [mark, ligature] of marks) {
-    const count = [...new Set(lines.flatMap(({ line }) => line.text.match(TOKEN) ?? []))].filter(
-      (t) => t.includes(mark),
-    ).length;
+    const count = tokens.filter((t) => t.includes(mark)).length;
     const code = `U+${mark.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     repairs.marks.push({ mark: code, ligature, words: count });
   }
-  for (const { line } of lines) line.text = applyMarks(line.text, marks);
+  if (marks.size > 0) for (const { line } of lines) line.text = applyMarks(line.text, marks);
   const styles = new Map<
     string,
     { intact: number; found: { line: Line; page: number; edits: Edit[] }[] }
@@ -208,7 +222,7 @@ export function repairLigatures(pages: Line[][]): {
     const key = `${line.size}|${line.bold}`;
     const style = styles.get(key) ?? { intact: 0, found: [] };
     styles.set(key, style);
-    const { edits, intact } = vanished(line.text, words);
+    const { edits, intact } = vanished(line.text, words, known);
     style.intact += intact;
     if (edits.length > 0) style.found.push({ line, page, edits });
   }

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import {
   getDocument,
+  OPS,
   type PDFDocumentProxy,
   type PDFPageProxy,
 } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -58,40 +59,36 @@ export function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   return getDocument({ ...OPTIONS, data: new Uint8Array(bytes), stopAtErrors: false }).promise;
 }
 
-/** Strict twins of open documents, opened on the first page that may be a scan. */
-const probes = new WeakMap<PDFDocumentProxy, Promise<PDFDocumentProxy>>();
-
-/** Closes a document from `openPdf`, and its probe if one was opened. */
+/** Closes a document from `openPdf`. */
 export async function closePdf(doc: PDFDocumentProxy): Promise<void> {
-  const probe = probes.get(doc);
-  await Promise.all([
-    doc.loadingTask.destroy().catch(() => undefined),
-    probe?.then((p) => p.loadingTask.destroy()).catch(() => undefined),
-  ]);
+  await doc.loadingTask.destroy().catch(() => undefined);
 }
 
+/** Share of the page an image must cover, in all, for the page to count as painted by images. */
+const IMAGE_SHARE = 0.25;
+
 /**
- * Whether the page paints an image, told without decoding it. In the probe (`stopAtErrors`)
- * the dropped image is an error that ends the operator list, so its list comes out shorter
- * than the tolerant one (`ops` operators). Content too damaged for a strict reading also ends
- * it early; on a page with almost no text, that page is as unreadable as a scan.
+ * Whether the page paints images over a good part of it, told without decoding them. An image
+ * is drawn in a unit square that a `cm` scales to its size, then `Do` paints it; pdf.js drops
+ * the paint of an image too large to decode (here, every image), so what is left of it is a
+ * scaling transform followed at once by the restore (or by nothing). A translation, or a
+ * scaled transform followed by paths or text, is not an image.
  */
-async function paintsImage(doc: PDFDocumentProxy, number: number, ops: number): Promise<boolean> {
-  let probe = probes.get(doc);
-  if (!probe) {
-    probe = doc
-      .getData()
-      .then((data) => getDocument({ ...OPTIONS, data, stopAtErrors: true }).promise);
-    probes.set(doc, probe);
+function paintsImage(ops: { fnArray: number[]; argsArray: unknown[] }, view: number[]): boolean {
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = view;
+  const page = Math.abs((x1 - x0) * (y1 - y0));
+  if (page === 0) return false;
+  let covered = 0;
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    if (ops.fnArray[i] !== OPS.transform) continue;
+    const next = ops.fnArray[i + 1];
+    if (next !== undefined && next !== OPS.restore && next !== OPS.paintFormXObjectEnd) continue;
+    const [a = 0, b = 0, c = 0, d = 0] = ops.argsArray[i] as number[];
+    const area = Math.abs(a * d - b * c);
+    // A unit square scaled to at least a few points on each side: a placed image.
+    if (area >= 16 && Math.min(Math.hypot(a, b), Math.hypot(c, d)) >= 4) covered += area;
   }
-  try {
-    const page = await (await probe).getPage(number);
-    const strict = await page.getOperatorList();
-    page.cleanup();
-    return strict.fnArray.length < ops;
-  } catch {
-    return false;
-  }
+  return covered >= page * IMAGE_SHARE;
 }
 
 /**
@@ -123,10 +120,14 @@ async function boundFonts(doc: PDFDocumentProxy, items: TextItem[]): Promise<voi
 
 const BOLD = /bold|black|heavy|semibold|demi|-bd\b|,b\b|\bcbx|\bbx\d/i;
 
+/** Lines longer than this are prose: whether they are bold changes no heading. */
+const TITLE_CHARS = 120;
+
 /**
  * Reads one page. Fonts (hence bold) are known only after an operator list is built, which
- * costs as much as the text: it is built only when `fonts` is asked and the page has a new
- * font, or when the page has too little text and may be an image.
+ * costs almost as much as the text: it is built only when `fonts` is asked and a line short
+ * enough to be a title is printed only in fonts not met yet (or met and bold), or when the
+ * page has too little text and may be an image.
  */
 export async function readPage(
   doc: PDFDocumentProxy,
@@ -138,35 +139,40 @@ export async function readPage(
   const items = content.items.filter((item): item is TextItem => 'str' in item);
   const chars = items.reduce((sum, item) => sum + item.str.trim().length, 0);
   let hasImages = false;
-  // Fonts are shared by the whole document: the operator list (which loads them) is only
-  // needed for a page that uses a font not met yet, or that may be a scanned page.
-  const unknownFont =
-    fonts && items.some((item) => item.str.trim() && !page.commonObjs.has(item.fontName));
-  if (unknownFont || chars < 20) {
-    const ops = await page.getOperatorList();
-    if (chars < 20) hasImages = await paintsImage(doc, number, ops.fnArray.length);
-  }
   const boldFont = new Map<string, boolean>();
-  const isBold = (fontName: string): boolean => {
+  // Undefined for a font whose program is not loaded yet: pdf.js loads fonts for the whole
+  // document, through an operator list.
+  const isBold = (fontName: string): boolean | undefined => {
     let known = boldFont.get(fontName);
     if (known === undefined) {
-      known = false;
-      if (page.commonObjs.has(fontName)) {
-        const font = page.commonObjs.get(fontName) as { name?: string; bold?: boolean } | null;
-        known = Boolean(font?.bold) || BOLD.test(font?.name ?? '');
-      }
+      if (!page.commonObjs.has(fontName)) return undefined;
+      const font = page.commonObjs.get(fontName) as { name?: string; bold?: boolean } | null;
+      known = Boolean(font?.bold) || BOLD.test(font?.name ?? '');
       boldFont.set(fontName, known);
     }
     return known;
   };
-  const lines = toLines(items, isBold);
+  let { lines, undecided } = toLines(items, isBold);
+  if ((fonts && undecided) || chars < 20) {
+    const ops = await page.getOperatorList();
+    if (chars < 20) hasImages = paintsImage(ops, page.view);
+    if (undecided) lines = toLines(items, isBold).lines;
+  }
   page.cleanup();
   await boundFonts(doc, items);
   return { lines, hasImages };
 }
 
-function toLines(items: TextItem[], isBold: (font: string) => boolean): Line[] {
+/**
+ * The page's lines, bold when every character is in a bold font (an unknown font is not), and
+ * whether a line short enough to be a title would be bold if its unknown fonts were.
+ */
+function toLines(
+  items: TextItem[],
+  isBold: (font: string) => boolean | undefined,
+): { lines: Line[]; undecided: boolean } {
   const lines: Line[] = [];
+  let undecided = false;
   let parts: { item: TextItem; size: number }[] = [];
   let lastY = Number.NaN;
   let lastEnd = Number.NaN;
@@ -178,9 +184,17 @@ function toLines(items: TextItem[], isBold: (font: string) => boolean): Line[] {
       for (const { item, size } of parts)
         weights.set(size, (weights.get(size) ?? 0) + item.str.length);
       const size = [...weights].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
-      const bold = parts.every(({ item }) => !item.str.trim() || isBold(item.fontName));
+      let bold = true;
+      let unknown = false;
+      for (const { item } of parts) {
+        if (!item.str.trim()) continue;
+        const weight = isBold(item.fontName);
+        if (weight === undefined) unknown = true;
+        else if (!weight) bold = false;
+      }
+      if (bold && unknown && clean.length <= TITLE_CHARS) undecided = true;
       const first = (parts[0]?.item.transform ?? []) as number[];
-      lines.push({ text: clean, size, bold, y: first[5] ?? 0, x: first[4] ?? 0 });
+      lines.push({ text: clean, size, bold: bold && !unknown, y: first[5] ?? 0, x: first[4] ?? 0 });
     }
     parts = [];
     text = '';
@@ -200,7 +214,7 @@ function toLines(items: TextItem[], isBold: (font: string) => boolean): Line[] {
     if (item.hasEOL) flush();
   }
   flush();
-  return lines;
+  return { lines, undecided };
 }
 
 /**

@@ -40,13 +40,18 @@ interface Piece {
 /** The fewest known words (and unknown stretches) that spell `letters`. */
 function segment(letters: string, words: Lexicon): Piece[] {
   const n = letters.length;
+  const lower = letters.toLowerCase();
   const best: { cost: number; from: number; known: boolean }[] = [
     { cost: 0, from: 0, known: true },
   ];
   for (let end = 1; end <= n; end++) {
-    best[end] = { cost: Infinity, from: 0, known: false };
-    for (let start = 0; start < end; start++) {
-      const piece = letters.slice(start, end).toLowerCase();
+    // An unknown stretch costs the same split or whole, and no word is longer than the
+    // longest known one: only the last `longest` letters can end in a word.
+    const first = Math.max(0, end - Math.max(words.longest, 1));
+    const before = best[first]!;
+    best[end] = { cost: before.cost + UNKNOWN * (end - first), from: first, known: false };
+    for (let start = first; start < end; start++) {
+      const piece = lower.slice(start, end);
       const word =
         /^(?:\d+|['’-])$/.test(piece) ||
         GLUE.has(piece) ||
