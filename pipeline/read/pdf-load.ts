@@ -152,11 +152,12 @@ export async function readPage(
     }
     return known;
   };
-  let { lines, undecided } = toLines(items, isBold);
-  if ((fonts && undecided) || chars < 20) {
+  const first = toLines(items, isBold);
+  let lines = first.lines;
+  if ((fonts && first.undecided) || chars < 20) {
     const ops = await page.getOperatorList();
     if (chars < 20) hasImages = paintsImage(ops, page.view);
-    if (undecided) lines = toLines(items, isBold).lines;
+    if (first.undecided) lines = toLines(items, isBold).lines;
   }
   page.cleanup();
   await boundFonts(doc, items);
