@@ -14,7 +14,9 @@ import { day, localDateTime } from '../../schemas/common.ts';
 import type { Submission } from '../../schemas/submissions.ts';
 import { Errors, recevableError } from '../errors.ts';
 import { removeTemporaries, writeIfChanged } from '../files/atomic.ts';
-import { loadSession } from '../session/load.ts';
+import { sessionFiles } from '../session/files.ts';
+import { loadSession, type LoadedSession } from '../session/load.ts';
+import { validateSession } from '../session/validate.ts';
 import { formatInZone, toInstant } from '../time.ts';
 import { chooseDossier } from './dossier.ts';
 import { matchCandidate } from './match.ts';
@@ -108,6 +110,27 @@ function sinceInstant(since: string | undefined, zone: string): Date | undefined
   throw recevableError(Errors.IntakeBadSince, since);
 }
 
+/** The session as `loadSession` gives it, for a dry run on a folder without submissions.yaml yet. */
+async function loadWithout(dir: string): Promise<LoadedSession> {
+  const skip = sessionFiles
+    .filter((e) => e.role === 'input' && !e.required)
+    .map((e) => e.key)
+    .concat('submissions');
+  const { problems, loaded } = await validateSession(dir, { roles: ['input'], skip });
+  const first = problems.find((p) => p.blocking !== false);
+  if (first || !loaded) {
+    const where = first ? `${first.file}:${first.line}:${first.column}` : dir;
+    throw recevableError(
+      Errors.SessionInvalid,
+      where,
+      first?.message ?? 'invalid session',
+      problems.length,
+      dir,
+    );
+  }
+  return { ...loaded, submissions: { submissions: [] } };
+}
+
 const MB = (bytes: number): string => `${Math.ceil(bytes / 1024 / 1024)} MB`;
 
 /** Reads the source into the session; throws a RecevableError on bad session data or source. */
@@ -120,19 +143,16 @@ export async function intakeSession(dir: string, options: IntakeOptions): Promis
     () => false,
     () => true,
   );
-  if (
-    missing &&
-    !dryRun &&
-    (await access(join(dir, 'session.yaml')).then(
-      () => true,
-      () => false,
-    ))
-  )
+  const hasSession = await access(join(dir, 'session.yaml')).then(
+    () => true,
+    () => false,
+  );
+  if (missing && !dryRun && hasSession)
     await writeFile(
       submissionsPath,
       '# yaml-language-server: $schema=../../schemas/json/submissions.schema.json\nsubmissions: []\n',
     );
-  const loaded = await loadSession(dir);
+  const loaded = missing && dryRun && hasSession ? await loadWithout(dir) : await loadSession(dir);
   const zone = loaded.session.timezone;
   const since = sinceInstant(options.since, zone);
   const candidates = loaded.candidates.candidates;

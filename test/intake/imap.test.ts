@@ -186,6 +186,28 @@ describe('intake from IMAP (Dovecot)', () => {
     }
   }, 60_000);
 
+  it('prints one JSON document with --json: added, and ignored with messageId, from and reason', async () => {
+    const run = await runCli(await copySession(clean));
+    expect(run.code, run.stderr).toBe(0);
+    const json = JSON.parse(run.stdout) as {
+      added: { candidate: string; receivedBy: string; sha256: string }[];
+      ignored: Record<string, unknown>[];
+    };
+    expect(json.added.map((a) => a.candidate)).toEqual(expectedFiles.map(([code]) => code));
+    expect(json.added[0]).toMatchObject({
+      receivedBy: 'imap-internaldate',
+      file: 'submissions/C001-1.pdf',
+    });
+    expect(json.ignored[0]).toEqual({
+      messageId: '<c005@client.example>',
+      from: 'c005@example.org',
+      reason: 'no attachment',
+      place: 'UID 4',
+      candidate: 'C005',
+    });
+    expect(run.stderr).toContain('+ C002  submissions/C002-1.pdf');
+  }, 30_000);
+
   it('writes a French receipt per new submission, from the organiser to the candidate', async () => {
     const dir = await copySession(clean);
     const report = await intakeSession(dir, {
