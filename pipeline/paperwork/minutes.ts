@@ -13,9 +13,9 @@ import { radioOption } from './widgets.ts';
 
 const COLUMNS = {
   time: MARGIN.x,
-  candidate: MARGIN.x + 62,
-  dossier: MARGIN.x + 232,
-  oral: MARGIN.x + 350,
+  candidate: MARGIN.x + 56,
+  dossier: MARGIN.x + 216,
+  oral: MARGIN.x + 352,
 };
 const ROW = 38;
 
