@@ -17,6 +17,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   send: () => import('./commands/send.ts'),
   paperwork: () => import('./commands/paperwork.ts'),
   run: () => import('./commands/run.ts'),
+  import: () => import('./commands/import.ts'),
   intake: () => import('./commands/intake.ts'),
   merge: () => import('./commands/merge.ts'),
 };

@@ -622,8 +622,8 @@ export const Errors = {
   }),
   ImportBreaksSession: define({
     code: 'IMPORT_BREAKS_SESSION',
-    message: (message: string) => `The imported file would not validate: ${message}`,
-    hint: (_message: string, fix: string) => fix,
+    message: (_fix: string, message: string) => `The imported file would not validate: ${message}`,
+    hint: (fix: string) => fix,
   }),
   ImportConflict: define({
     code: 'IMPORT_CONFLICT',

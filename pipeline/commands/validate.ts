@@ -23,9 +23,11 @@ export const command: Command = {
       throw recevableError(Errors.BadArguments, 'validate', 'expected exactly one session folder');
     }
     const { problems } = await validateSession(dir);
-    if (args.values['json'] === true) io.json({ valid: problems.length === 0, problems });
+    // Warnings (level: warning) are shown but leave the session valid.
+    const valid = problems.every((p) => p.level === 'warning');
+    if (args.values['json'] === true) io.json({ valid, problems });
     else printProblems(io, dir, problems);
-    return problems.length === 0 ? Exit.ok : Exit.invalid;
+    return valid ? Exit.ok : Exit.invalid;
   },
 };
 
@@ -36,7 +38,18 @@ function printProblems(io: Io, dir: string, problems: readonly Problem[]): void 
     if (previous !== undefined && previous !== p.file) io.say();
     previous = p.file;
     const place = `${join(dir, p.file)}:${p.line}:${p.column}`;
-    io.say(`${io.style('cyan', place)}  ${p.message}  ${io.style('dim', `(fix: ${p.fix})`)}`);
+    const level = p.level === 'warning' ? `${io.style('yellow', 'warning')} ` : '';
+    io.say(
+      `${io.style('cyan', place)}  ${level}${p.message}  ${io.style('dim', `(fix: ${p.fix})`)}`,
+    );
+  }
+  const warnings = problems.filter((p) => p.level === 'warning').length;
+  if (warnings === problems.length && warnings > 0) {
+    io.say();
+    io.say(
+      `${io.style('green', '✔')} ${dir} is valid, with ${warnings} warning${warnings === 1 ? '' : 's'}.`,
+    );
+    return;
   }
   const files = new Set(problems.map((p) => p.file)).size;
   if (problems.length === 0) {

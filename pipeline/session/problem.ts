@@ -27,6 +27,8 @@ export interface Problem {
    * candidate becomes a finding of `check`, and the other dossiers are still decided).
    */
   readonly blocking?: false;
+  /** `warning`: worth fixing, not an error (`validate` still exits 0); absent for errors. */
+  readonly level?: 'warning';
 }
 
 /** A position in a file. */

@@ -55,13 +55,15 @@ describe('eligibility', () => {
   });
 
   it('is not checked when the session sets no eligibility rule', () => {
-    const { eligibility: _, ...rules } = session.rules;
-    const without = { ...session, rules };
+    const without = { ...session, rules: { ...session.rules, eligibility: undefined } };
     expect(eligibility(candidate({ kind: 'alternance' }), without)).toBeUndefined();
   });
 
   it('follows the threshold of the session', () => {
-    const strict = { ...session, rules: { ...session.rules, eligibility: { internshipMinMonths: 7 } } };
+    const strict = {
+      ...session,
+      rules: { ...session.rules, eligibility: { internshipMinMonths: 7 } },
+    };
     expect(eligibility(candidate(stage('2023-01-02', '2023-07-01')), strict)?.status).toBe('fail');
   });
 

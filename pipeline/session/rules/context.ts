@@ -100,14 +100,17 @@ export class RuleContext {
     path: YamlPath,
     def: ErrorDef<A>,
     args: A,
-    options: { expected?: string; target?: Target; blocking?: false } = {},
+    options: { expected?: string; target?: Target; blocking?: false; level?: 'warning' } = {},
   ): void {
     const f = this.#files.find((v) => v.file === file);
     const pos = f
       ? locate(f.parsed.doc, f.parsed.lines, path, options.target)
       : { line: 1, column: 1 };
     const found = problem({ file, ...pos }, def, args, options.expected);
-    this.problems.push(options.blocking === false ? { ...found, blocking: false } : found);
+    // A warning never blocks: the data is usable, staff should still see it.
+    if (options.level === 'warning')
+      this.problems.push({ ...found, blocking: false, level: 'warning' });
+    else this.problems.push(options.blocking === false ? { ...found, blocking: false } : found);
   }
 
   /** Reports every repeated text value of `field` in the list at `path` of `key`. */
