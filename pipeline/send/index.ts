@@ -166,7 +166,7 @@ export async function sendSession(dir: string, options: SendOptions = {}): Promi
     planned: [],
     warnings: journal.truncated
       ? [
-          `${loaded.dir}/mail/sent.jsonl: its last line was cut short (a run was killed); it is ignored`,
+          `${loaded.dir}/mail/sent.jsonl: its last line was cut short (a run was killed); it is ignored and cut off`,
         ]
       : [],
   };
@@ -226,7 +226,7 @@ export async function sendSession(dir: string, options: SendOptions = {}): Promi
   }
   if (work.length === 0) return report;
   const config = smtpConfig(options.env ?? process.env, loaded.session.mail?.smtp);
-  const writer = openJournal(loaded.dir, journal.truncated);
+  const writer = openJournal(loaded.dir, journal);
   try {
     for (const { message, to, late } of work) {
       const line = (

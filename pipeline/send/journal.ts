@@ -4,7 +4,7 @@
  * leaves at worst a last line cut short (ignored, and said). The state of a message is the last
  * line naming it, recipient by recipient.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { JournalLine, type MailStatus } from '../../schemas/mail-journal.ts';
@@ -27,8 +27,10 @@ export interface Journal {
   readonly deliveries: ReadonlyMap<string, ReadonlyMap<string, Delivery>>;
   /** `uid address` of invitations (REQUEST) sent, or maybe sent, to each address. */
   readonly invited: ReadonlySet<string>;
-  /** A last line cut short by a crash, ignored. */
+  /** A last line cut short by a crash, ignored (and cut off before the next line is written). */
   readonly truncated: boolean;
+  /** Bytes of the complete lines. */
+  readonly completeBytes: number;
 }
 
 /** Key of an invitation in `Journal.invited`. */
@@ -81,7 +83,8 @@ export async function readJournal(dir: string): Promise<Journal> {
     }
     deliveries.set(line.messageId, byRecipient);
   });
-  return { deliveries, invited, truncated };
+  const completeBytes = Buffer.byteLength(text) - Buffer.byteLength(lines.at(-1) ?? '');
+  return { deliveries, invited, truncated, completeBytes };
 }
 
 /** An open journal: each `append` is on disk when it returns. */
@@ -91,10 +94,10 @@ export interface JournalWriter {
 }
 
 /**
- * Opens the journal for appending. A line cut short by a crash is first closed with a newline,
- * so the next line starts clean (the cut one stays ignored).
+ * Opens the journal for appending. A line cut short by a crash is cut off first: it was never
+ * a record, and the next line must start clean.
  */
-export function openJournal(dir: string, truncated: boolean): JournalWriter {
+export function openJournal(dir: string, journal: Journal): JournalWriter {
   const path = join(dir, JOURNAL);
   mkdirSync(dirname(path), { recursive: true });
   const fd = openSync(path, 'a');
@@ -106,7 +109,10 @@ export function openJournal(dir: string, truncated: boolean): JournalWriter {
     writeSync(fd, text);
     fsyncSync(fd);
   };
-  if (truncated) write('\n');
+  if (journal.truncated) {
+    ftruncateSync(fd, journal.completeBytes);
+    fsyncSync(fd);
+  }
   return {
     append: (line) => write(`${JSON.stringify(JournalLine.parse(line))}\n`),
     close: () => closeSync(fd),

@@ -24,7 +24,10 @@ type People = { candidates: { code: string; name: string; email: string }[] };
 
 async function receipt(code: string, email: string, n: number): Promise<void> {
   const mail = new MailComposer({
-    from: { name: 'EPSI Montpellier — Certifications (démo)', address: 'certification@example.org' },
+    from: {
+      name: 'EPSI Montpellier — Certifications (démo)',
+      address: 'certification@example.org',
+    },
     to: email,
     subject: `Accusé de réception de votre dossier (${code})`,
     text: `Bonjour,\n\nNous accusons réception de votre dossier professionnel.\n`,
@@ -73,9 +76,12 @@ describe('send on the demo', () => {
       .map((l) => JournalLine.parse(JSON.parse(l)));
     // Two lines per message: `unknown` before the final dot, `sent` after the reply.
     expect(journal).toHaveLength(2 * files.length);
-    expect(journal.filter((l) => l.status === 'sent').map((l) => l.messageId).sort()).toEqual(
-      [...ids].sort(),
-    );
+    expect(
+      journal
+        .filter((l) => l.status === 'sent')
+        .map((l) => l.messageId)
+        .sort(),
+    ).toEqual([...ids].sort());
   });
 
   it('sends each candidate a French convocation whose invitation names organiser and candidate', async () => {
@@ -107,7 +113,7 @@ describe('send on the demo', () => {
     const juror = schedule.slots[0]!.jury[0]!;
     const theirs = schedule.slots.filter((s) => s.jury.includes(juror)).map((s) => s.candidate);
     const mailing = dumps.find((m) => m.messageId?.includes(`.jury-${juror}.`))!;
-    expect(mailing.text).toContain('Voici l\'ordre de passage');
+    expect(mailing.text).toContain("Voici l'ordre de passage");
     for (const code of theirs) {
       const invitation = dumps.find((m) => m.messageId?.includes(`.jury-${juror}-${code}.`))!;
       const ics = calendarOf(invitation)!;
@@ -116,7 +122,7 @@ describe('send on the demo', () => {
       expect(event.uid).toBe(eventUid('epsi-2023', `defence-${code}`));
       expect(event.attendees).toHaveLength(1);
       expect(String(event.attendees[0]!.getFirstValue())).toBe(
-        `mailto:${String(invitation.headers.get('x-rcpt-args')).slice(1, -1)}`,
+        `mailto:${(invitation.headers.get('x-rcpt-args') as string).slice(1, -1)}`,
       );
     }
   });
@@ -148,9 +154,7 @@ describe('send on the demo', () => {
     const outcomes = parse(await readFile(join(dir, 'outcomes.yaml'), 'utf8')) as {
       outcomes: { candidate: string }[];
     };
-    expect(report.noResults.map((n) => n.candidate)).toEqual(
-      expect.arrayContaining(['C014']),
-    );
+    expect(report.noResults.map((n) => n.candidate)).toEqual(expect.arrayContaining(['C014']));
     const dumps = (await sink.messages()).filter((m) => m.messageId?.includes('.results-'));
     expect((await sink.messages()).length).toBe(before + dumps.length);
     expect(report.sent).toBe(dumps.length);
