@@ -20,6 +20,9 @@ import { checkOutcomes, checkTutoring } from './crosscheck.ts';
 import { decideOutcome, type OutcomeDecision } from './decide.ts';
 import { placeFindings, type OutcomeProblem } from './problems.ts';
 import { renderOverview, renderTutoring } from './staff.ts';
+import { renderTopics } from './topics.ts';
+import { readResult } from '../results/read.ts';
+import type { Finding } from '../../schemas/result.ts';
 import { tutoringCutoffs, tutoringStatuses, type TutoringStatus } from './tutoring.ts';
 import { writeIfChanged } from '../files/atomic.ts';
 import { syncHtmlFolder } from './write.ts';
@@ -102,6 +105,20 @@ export async function runOutcomes(dir: string): Promise<OutcomesRun> {
       fix,
     });
   }
+
+  // The topic/tutor table, with each candidate's eligibility finding from results/.
+  const eligibility = new Map<string, Finding>();
+  for (const c of candidates.candidates) {
+    const found = (await readResult(join(loaded.dir, 'results'), c.code))?.result.checks[
+      'eligibility'
+    ];
+    if (found) eligibility.set(c.code, found);
+  }
+  await writeIfChanged(
+    join(reports, 'topics.html'),
+    renderTopics(session, candidates, eligibility),
+  );
+  files.push(join(REPORTS_DIR, 'topics.html'));
 
   await writeIfChanged(
     join(reports, 'index.html'),

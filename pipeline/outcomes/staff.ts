@@ -60,6 +60,7 @@ export function renderOverview(
   const body = markup`<main>
     <h1>Outcomes — ${session.title}</h1>
     <p>Staff only: this page names candidates. ${counts.join(' · ')}.</p>
+    <p><a href="topics.html">Topics, tutors and eligibility</a></p>
     <h2>Data problems</h2>
     ${problemList(problems)}
     <table>

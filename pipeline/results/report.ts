@@ -10,6 +10,17 @@ import type { Io } from '../output.ts';
 const problems = (result: Result): [string, Finding][] =>
   Object.entries(result.checks).filter(([, f]) => f.status !== 'pass');
 
+/** `eligibility: 27 pass, 1 fail, 2 review` over the results that carry the rule; undefined without it. */
+function eligibilityLine(results: readonly Result[]): string | undefined {
+  const found = results.flatMap((r) => (r.checks['eligibility'] ? [r.checks['eligibility']] : []));
+  if (found.length === 0) return undefined;
+  const counts = (['pass', 'fail', 'review', 'error'] as const)
+    .map((s) => [s, found.filter((f) => f.status === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`);
+  return `eligibility (alternance, or internship long enough): ${counts.join(', ')}`;
+}
+
 const COLOUR = {
   admissible: 'green',
   'not-admissible': 'red',
@@ -33,6 +44,8 @@ export function printTable(io: Io, results: Result[], summary: ResultsSummary): 
     .map(([status, n]) => `${n} ${status}`)
     .join(', ');
   io.say(`\n${summary.candidates.length} candidates: ${counts}.`);
+  const eligible = eligibilityLine(results);
+  if (eligible) io.say(`${eligible}.`);
 }
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
@@ -45,6 +58,7 @@ export function markdownTable(results: Result[], summary: ResultsSummary): strin
     Object.entries(summary.counts)
       .map(([status, n]) => `**${n}** ${status}`)
       .join(' · '),
+    ...(eligibilityLine(results) ? ['', `${eligibilityLine(results)}.`] : []),
     '',
     '| candidate | status | rules not passed |',
     '| --- | --- | --- |',

@@ -92,6 +92,7 @@ describe('recevable outcomes on the demo session', () => {
       [
         ...attested.map((o) => join('attestations', `${o.candidate}.html`)),
         'index.html',
+        'topics.html',
         'tutoring.html',
       ].sort(),
     );
