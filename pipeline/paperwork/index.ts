@@ -19,7 +19,6 @@ import { recordOutcomes, type OutcomeChange } from './outcomes-yaml.ts';
 import { planPaperwork, type PaperModel } from './plan.ts';
 import { PAPERWORK_DIR, writePapers, type PaperFile } from './write.ts';
 
-export { PAPERWORK_DIR } from './write.ts';
 export type { CollectProblem } from './collect.ts';
 
 /** What `writePaperwork` did. */

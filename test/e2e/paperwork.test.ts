@@ -56,14 +56,22 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     void (async () => {
-      if (url.pathname === '/')
-        return res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
+      if (url.pathname === '/') {
+        res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
+        return;
+      }
       if (url.pathname.startsWith('/pdfjs/')) {
         const body = await readFile(join(PDFJS, url.pathname.slice(7))).catch(() => undefined);
-        if (body) return res.writeHead(200, { 'content-type': 'text/javascript' }).end(body);
+        if (body) {
+          res.writeHead(200, { 'content-type': 'text/javascript' }).end(body);
+          return;
+        }
       }
       const pdf = files.get(url.pathname.slice(1));
-      if (pdf) return res.writeHead(200, { 'content-type': 'application/pdf' }).end(pdf);
+      if (pdf) {
+        res.writeHead(200, { 'content-type': 'application/pdf' }).end(pdf);
+        return;
+      }
       res.writeHead(404).end();
     })();
   });

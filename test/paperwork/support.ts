@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import { parse } from 'yaml';
 import { openPdf } from '../../pipeline/read/pdf-load.ts';
@@ -78,17 +78,22 @@ export function pdfinfo(path: string): { pages: number; size: string } {
   };
 }
 
-/** `pdffonts`' rows: name and whether embedded. */
-export function pdffonts(path: string): { name: string; embedded: boolean }[] {
-  const lines = execFileSync('pdffonts', [path], { encoding: 'utf8' })
-    .split('\n')
-    .slice(2)
-    .filter(Boolean);
-  return lines.map((line) => {
-    const cells = line.trim().split(/\s+/);
-    const emb = cells.at(-5);
-    return { name: cells[0] ?? '', embedded: emb === 'yes' };
-  });
+/** Every font dictionary of the PDF, by base font name, and whether its program is embedded. */
+export async function fontsOf(bytes: Uint8Array): Promise<{ name: string; embedded: boolean }[]> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const fonts: { name: string; embedded: boolean }[] = [];
+  const lookup = (dict: PDFDict, key: string) => doc.context.lookup(dict.get(PDFName.of(key)));
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || lookup(object, 'Type') !== PDFName.of('Font')) continue;
+    // A composite font's program hangs on its descendant, listed on its own.
+    if (lookup(object, 'Subtype') === PDFName.of('Type0')) continue;
+    const descriptor = lookup(object, 'FontDescriptor');
+    const embedded =
+      descriptor instanceof PDFDict &&
+      ['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor.has(PDFName.of(k)));
+    fonts.push({ name: String(lookup(object, 'BaseFont')), embedded });
+  }
+  return fonts;
 }
 
 /** The session's schedule, read independently of the paperwork code. */

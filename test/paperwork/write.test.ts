@@ -8,7 +8,7 @@ import { CandidatesFile } from '../../schemas/candidates.ts';
 import { JuriesFile } from '../../schemas/juries.ts';
 import { Session } from '../../schemas/session.ts';
 import { captureIo } from '../support/io.ts';
-import { demoCopy, fillFile, pdffonts, pdfinfo, readBack, schedule } from './support.ts';
+import { demoCopy, fillFile, fontsOf, pdfinfo, readBack, schedule } from './support.ts';
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 const TZ = 'Europe/Paris';
@@ -156,14 +156,14 @@ describe('recevable paperwork on the demo session', () => {
     }
   });
 
-  it('writes A4 pages (two per sheet, one per PV) with every font embedded', () => {
+  it('writes A4 pages (two per sheet, one per PV) with every font embedded', async () => {
     for (const { file, kind } of run.files) {
       const path = join(dir, 'paperwork', file);
       expect(pdfinfo(path)).toEqual({
         pages: kind === 'evaluation' ? 2 : 1,
         size: '595.28 x 841.89 pts (A4)',
       });
-      const fonts = pdffonts(path);
+      const fonts = await fontsOf(await readFile(path));
       expect(fonts.length).toBeGreaterThan(0);
       expect(fonts.filter((f) => !f.embedded)).toEqual([]);
     }
