@@ -103,9 +103,19 @@ describe('convocations', () => {
       expect(mail.text).toContain(
         `${s.candidate} — ${names.candidates.find((c) => c.code === s.candidate)!.name}`,
       );
-    const calendar = calendarOf(mail.attachments[0]!.content);
-    const uids = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).uid);
-    expect(uids).toEqual(theirs.map((s) => eventUid('epsi-2023', `defence-${s.candidate}`)));
+    // iTIP allows one event per REQUEST: the calendar comes as one invitation per defence.
+    expect(mail.attachments).toEqual([]);
+    for (const s of theirs) {
+      const invitation = await simpleParser(
+        await readFile(join(dir, 'convocations', `jury-${juror}-${s.candidate}.eml`)),
+      );
+      const calendar = calendarOf(invitation.attachments[0]!.content);
+      expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
+      const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+      expect(events.map((e) => e.uid)).toEqual([eventUid('epsi-2023', `defence-${s.candidate}`)]);
+      expect(events[0]!.attendees).toHaveLength(1);
+      expect(events[0]!.organizer).toBe('mailto:certif@example.org');
+    }
   });
 
   it('names the candidate whose convocation would arrive with less than the notice', async () => {
@@ -143,6 +153,9 @@ describe('convocations', () => {
     const files = await readdir(join(again, 'convocations'));
     expect(files).not.toContain('C003.eml');
     expect(files).not.toContain('C003.ics');
-    expect(io.err.join('\n')).toMatch(/2 stale removed/);
+    // Its jurors' invitations go too; the cancellations that replace them are written instead.
+    expect(files.filter((f) => /^jury-\w+-C003\.(eml|ics)$/.test(f))).toEqual([]);
+    expect(files).toContain('C003-cancel-v2.eml');
+    expect(io.err.join('\n')).toMatch(/6 stale removed/);
   });
 });
