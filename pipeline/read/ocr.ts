@@ -18,9 +18,6 @@ const LANG_PATH = join(
   '4.0.0_best_int',
 );
 
-/** Versions that change what the OCR reads: part of the reader's fingerprint. */
-export const OCR_PACKAGES = ['tesseract.js', 'tesseract.js-core', '@tesseract.js-data/fra'];
-
 /** A page as recognised. */
 export interface RecognisedPage {
   lines: Line[];
@@ -120,10 +117,13 @@ async function recognise(
     .recognize(
       Buffer.from(picture.bytes.buffer, picture.bytes.byteOffset, picture.bytes.byteLength),
       // The page's own resolution, so Tesseract sizes its filters from it, not from a guess;
-      // `rotateAuto` straightens a page scanned askew before reading its lines.
+      // `rotateAuto` straightens a page scanned askew before reading its lines (a fifth more
+      // time, and a page askew by 1.5° reads its titles at one size); no second try of
+      // low-confidence words inverted (white on black), which noise makes many of.
       {
         rotateAuto: true,
         user_defined_dpi: String(dpi),
+        tessedit_do_invert: '0',
       } as Partial<Tesseract.RecognizeOptions>,
       { blocks: true, text: false },
     )

@@ -9,7 +9,7 @@ import { encodePng } from '../../pipeline/read/ocr-png.ts';
 import { ocrPdf } from '../../pipeline/read/ocr-pdf.ts';
 import { snapSizes } from '../../pipeline/read/ocr.ts';
 import { makePdf } from '../fixtures/dossier/generate.ts';
-import { makeDistortedScan, makeImageScan } from '../fixtures/dossier/scan.ts';
+import { makeDistortedScan, makeFaxScan, makeImageScan } from '../fixtures/dossier/scan.ts';
 import { planSections } from '../checks/mini-session.ts';
 
 const spec = { pages: 4, sections: planSections, seed: 18 };
@@ -130,6 +130,37 @@ describe('page images of scanned PDFs', () => {
     expect(image).toMatchObject({ type: 'png', via: 'decoded', width: 910, height: 1287 });
     const [ihdr] = chunks('bytes' in image ? image.bytes : new Uint8Array());
     expect(ihdr?.data.readUInt32BE(0)).toBe(910);
+  });
+
+  it('decodes a black-and-white CCITT page with pdf.js into a 1-bit PNG the OCR reads', async () => {
+    const scan = new Uint8Array(readFileSync(await makeFaxScan(spec)));
+    const images = new PageImages(scan);
+    const image = await images.image(1);
+    await images.close();
+    expect(image).toMatchObject({ type: 'png', via: 'decoded', width: 1654, height: 2339 });
+    const [ihdr] = chunks('bytes' in image ? image.bytes : new Uint8Array());
+    expect(ihdr?.data[8]).toBe(1);
+    const reading = await ocrPdf(scan, [1]);
+    expect(reading.lines.get(1)?.map((l) => l.text)).toContain('Dossier professionnel');
+    expect(reading.pageText[0]?.confidence).toBeGreaterThan(0.9);
+  });
+
+  it('decodes the pages of an encrypted scan, whose raw streams are ciphered', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recevable-ocr-encrypted-'));
+    const encrypted = join(dir, 'scan.pdf');
+    execFileSync('qpdf', [
+      '--encrypt',
+      '',
+      'owner',
+      '256',
+      '--',
+      await makeImageScan(spec),
+      encrypted,
+    ]);
+    const images = new PageImages(new Uint8Array(readFileSync(encrypted)));
+    const image = await images.image(3);
+    await images.close();
+    expect(image).toMatchObject({ type: 'png', via: 'decoded', width: 910, height: 1287 });
   });
 
   it('says a page without an image paints none', async () => {
