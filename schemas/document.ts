@@ -42,6 +42,25 @@ export const PageText = z.strictObject({
 });
 export type PageText = z.infer<typeof PageText>;
 
+/** Text the file carries but a reader does not see (a trick to dilute a copy). */
+export const HiddenText = z.strictObject({
+  /** `white`: white or near-white on nothing darker; `tiny`: under 1.5 pt; `covered`: drawn, then covered by an image; `invisible`: PDF render mode 3 or opacity 0 with no scan under it; `vanish`: Word's hidden text. */
+  kind: z.enum(['white', 'tiny', 'covered', 'invisible', 'vanish']),
+  /** Page, 1-based (for a Word file without a rendering, estimated from the place in the text). */
+  page: z.number().int().min(1),
+  /** Whether `page` is estimated. */
+  pageEstimated: z.boolean().optional(),
+  /** Where the hidden text starts in `text`; absent when it could not be found there. */
+  start: z.number().int().min(0).optional(),
+  /** Where it ends in `text` (exclusive). */
+  end: z.number().int().min(0).optional(),
+  /** Words hidden. */
+  words: z.number().int().min(0),
+  /** Its first words, for the staff report. */
+  sample: z.string(),
+});
+export type HiddenText = z.infer<typeof HiddenText>;
+
 /** A dossier read successfully. */
 export const Document = z.strictObject({
   /** Format detected from the bytes (not the extension). */
@@ -63,6 +82,8 @@ export const Document = z.strictObject({
   scannedPages: z.array(z.number().int().min(1)).default([]),
   /** Scanned pages whose text was recognised (OCR), with its confidence; their text is in `text`. Absent when none was. */
   pageText: z.array(PageText).optional(),
+  /** Hidden text found in the file (white, tiny, covered, invisible, vanished), by page; absent when none was looked for or found. */
+  hidden: z.array(HiddenText).optional(),
   /** Headings in document order. */
   headings: z.array(Heading),
   /** The table of contents, when detected: the pages it spans. */

@@ -9,6 +9,7 @@ import { readerVersion } from '../read/index.ts';
 import { overallStatus } from '../results/summary.ts';
 import { tool } from '../results/write.ts';
 import type { LoadedSession } from '../session/load.ts';
+import { manipulation } from '../manipulation/check.ts';
 import { deadline } from './deadline.ts';
 import { eligibility } from './eligibility.ts';
 import { format, unreadable } from './format.ts';
@@ -61,6 +62,9 @@ export function findingsOf(reading: Reading, loaded: LoadedSession): Record<stri
         check(document, submission, loaded.session, candidate),
       );
   }
+  // Reported only when a trick is found: most dossiers use none.
+  const tricks = manipulation(document, submission);
+  if (tricks) out['manipulation'] = tricks;
   return out;
 }
 

@@ -40,6 +40,8 @@ export interface Layout {
     readonly offset?: number;
   }[];
   readonly toc?: { readonly pages: readonly number[] };
+  /** Text the file carries but does not show (white, tiny, covered…), as offsets in the text. */
+  readonly hidden?: readonly { readonly start: number; readonly end: number }[];
 }
 
 const QUOTE_PAIRS: readonly (readonly [string, string, number])[] = [
@@ -192,9 +194,10 @@ export function figures(text: string): Range[] {
   return out;
 }
 
-/** Every exclusion of a text found in the text itself. */
+/** Every exclusion of a text found in the text itself. Hidden text goes first: it is not prose at all. */
 export function textExclusions(text: string, layout: Layout = {}): Range[] {
   return [
+    ...(layout.hidden ?? []).map((h): Range => ({ start: h.start, end: h.end, reason: 'hidden' })),
     ...quotations(text),
     ...endMatter(text, layout),
     ...layoutRanges(text, layout),

@@ -25,6 +25,13 @@ export const fromDocument = (document: Document): SourceText => ({
     pageOffsets: document.pageOffsets,
     headings: document.headings,
     ...(document.toc ? { toc: document.toc } : {}),
+    ...(document.hidden?.some((h) => h.start !== undefined)
+      ? {
+          hidden: document.hidden.flatMap((h) =>
+            h.start !== undefined && h.end !== undefined ? [{ start: h.start, end: h.end }] : [],
+          ),
+        }
+      : {}),
   },
 });
 
