@@ -20,7 +20,7 @@ async function files(dir: string, filter: (name: string) => boolean): Promise<st
   return entries
     .filter((e) => e.isFile() && !e.name.startsWith('.') && filter(e.name))
     .map((e) => e.name)
-    .sort((a, b) => a.localeCompare(b, 'en'));
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
 async function load(path: string, name: string, limit: number): Promise<FileMessage> {

@@ -77,7 +77,7 @@ export async function buildReceipt(
     "L'empreinte SHA-256 identifie exactement le fichier reçu : le même fichier donne toujours la même empreinte.",
     ...(deadline
       ? [
-          `La date limite de remise était fixée au ${frenchInstant(deadline.instant, zone)} (heure de ${zoneName(zone)}).`,
+          `La date limite de remise est le ${frenchInstant(deadline.instant, zone)} (heure de ${zoneName(zone)}).`,
         ]
       : []),
     '',

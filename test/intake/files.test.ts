@@ -142,4 +142,16 @@ describe('intake from files', () => {
     await expect(readFile(join(dir, 'submissions/C001-1.pdf'))).rejects.toThrow();
     await expect(readFile(join(dir, 'receipts/C001-1.eml'))).rejects.toThrow();
   });
+
+  it('refuses to run while another intake holds the session, and takes over the lock of a killed one', async () => {
+    const dir = await scenarioSession(DEADLINE);
+    await writeFile(join(dir, '.intake.lock'), `${process.ppid}\n`);
+    await expect(intakeSession(dir, { from: join(work, 'eml') })).rejects.toMatchObject({
+      code: 'INTAKE_LOCKED',
+    });
+    await writeFile(join(dir, '.intake.lock'), '2147483646\n');
+    const report = await intakeSession(dir, { from: join(work, 'eml') });
+    expect(report.added).toHaveLength(8);
+    await expect(readFile(join(dir, '.intake.lock'))).rejects.toThrow();
+  });
 });

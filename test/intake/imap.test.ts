@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import PostalMime from 'postal-mime';
@@ -31,7 +32,7 @@ const submissionsOf = async (dir: string) =>
     }
   ).submissions;
 
-async function mailboxFlags(): Promise<{ uid: number; flags: string[] }[]> {
+async function mailboxInfo(): Promise<{ uid: number; flags: string[]; internalDate: Date }[]> {
   const client = new ImapFlow({
     host: '127.0.0.1',
     port: server.imapPort,
@@ -42,9 +43,17 @@ async function mailboxFlags(): Promise<{ uid: number; flags: string[] }[]> {
   });
   await client.connect();
   await client.mailboxOpen('INBOX', { readOnly: true });
-  const out: { uid: number; flags: string[] }[] = [];
-  for await (const m of client.fetch('1:*', { uid: true, flags: true }, { uid: true }))
-    out.push({ uid: m.uid, flags: [...(m.flags ?? [])].filter((f) => f !== '\\Recent') });
+  const out: { uid: number; flags: string[]; internalDate: Date }[] = [];
+  for await (const m of client.fetch(
+    '1:*',
+    { uid: true, flags: true, internalDate: true },
+    { uid: true },
+  ))
+    out.push({
+      uid: m.uid,
+      flags: [...(m.flags ?? [])].filter((f) => f !== '\\Recent'),
+      internalDate: new Date(m.internalDate!),
+    });
   await client.logout();
   return out;
 }
@@ -80,11 +89,17 @@ beforeAll(async () => {
   server = await startDovecot();
   const list = await cases(new Date(0));
   for (const c of list.filter((c) => !c.late)) await server.deliver(raw(c, new Date()));
-  // The deadline: the next whole second after every on-time delivery.
-  deadline = new Date(Math.ceil((Date.now() + 1) / 1000) * 1000);
-  const late = (await cases(deadline)).find((c) => c.late)!;
-  await sleepUntil(deadline.getTime() + 1050);
+  // Two seconds later, the late message: the deadline is set one second before the time the
+  // server gives it, so every on-time message (INTERNALDATE in whole seconds) is before it
+  // whatever the load of the machine. Its Date: claims a minute before that deadline.
+  await sleepUntil(Math.ceil(Date.now() / 1000) * 1000 + 2100);
+  const sentAt = Date.now();
+  const late = (await cases(new Date(sentAt - 1000))).find((c) => c.late)!;
   await server.deliver(raw(late, new Date()));
+  const internal = (await mailboxInfo()).at(-1)!.internalDate;
+  // The server's time is the delivery's, not the sender's claim.
+  expect(Math.abs(internal.getTime() - sentAt)).toBeLessThan(2000);
+  deadline = new Date(internal.getTime() - 1000);
   clean = await scenarioSession(deadline);
 }, 60_000);
 
@@ -131,7 +146,7 @@ describe('intake from IMAP (Dovecot)', () => {
   });
 
   it('never changes the mailbox: no \\Seen, nothing moved, every message still there', async () => {
-    const flags = await mailboxFlags();
+    const flags = await mailboxInfo();
     expect(flags).toHaveLength(10);
     expect(flags.every((m) => m.flags.length === 0)).toBe(true);
     expect((await readdir(join(server.maildir, 'new'))).length).toBe(10);
@@ -305,5 +320,14 @@ describe('intake from IMAP (Dovecot)', () => {
     await expect(
       intakeSession(dir, { from: server.url('Nulle-part'), password: server.password }),
     ).rejects.toMatchObject({ code: 'INTAKE_MAILBOX_MISSING' });
+    const closed = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    await expect(
+      intakeSession(dir, { from: `imap://dossiers@127.0.0.1:${closed}/INBOX`, password: 'x' }),
+    ).rejects.toMatchObject({ code: 'INTAKE_IMAP_FAILED' });
   });
 });
