@@ -506,6 +506,13 @@ export const Errors = {
   }),
 
   // ── jury paperwork ────────────────────────────────────────────────────────
+  PaperworkBadValue: define({
+    code: 'PAPERWORK_BAD_VALUE',
+    message: (file: string, field: string, value: string, expected: string) =>
+      `${file}: field ${field} holds "${value}", expected one of ${expected}.`,
+    hint: () =>
+      'Tick one of the boxes printed for that field in the PDF reader, save and collect again.',
+  }),
   PaperworkConflict: define({
     code: 'PAPERWORK_CONFLICT',
     message: (
@@ -598,13 +605,6 @@ export const Errors = {
     message: (file: string, reason: string) => `${file} cannot be read as a PDF form: ${reason}.`,
     hint: () =>
       'Save the filled form again from the PDF reader (not encrypted, not "printed to PDF") and collect that file.',
-  }),
-  PaperworkBadValue: define({
-    code: 'PAPERWORK_BAD_VALUE',
-    message: (file: string, field: string, value: string, expected: string) =>
-      `${file}: field ${field} holds "${value}", expected one of ${expected}.`,
-    hint: () =>
-      'Tick one of the boxes printed for that field in the PDF reader, save and collect again.',
   }),
 
   // ── import (staff spreadsheets) and the topic/tutor table ─────────────────

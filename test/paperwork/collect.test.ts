@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
 import { collectPaperwork, writePaperwork } from '../../pipeline/paperwork/index.ts';
@@ -9,7 +9,7 @@ import { OutcomesFile } from '../../schemas/outcomes.ts';
 import { captureIo } from '../support/io.ts';
 import { demoCopy, fill, fillFile, readBack, schedule } from './support.ts';
 
-/** A demo copy with the paperwork of its first six defences written. */
+/** A demo copy with the paperwork of every scheduled defence written. */
 let dir: string;
 let codes: string[];
 const sheet = (code: string) => join(dir, 'paperwork', 'fiches', `${code}.pdf`);
@@ -20,10 +20,6 @@ const PASS = { 'dossier.decision': 'validated', 'oral.decision': 'validated' };
 
 beforeAll(async () => {
   dir = await demoCopy();
-  const path = join(dir, 'schedule.yaml');
-  const data = parse(await readFile(path, 'utf8')) as { slots: unknown[] };
-  data.slots = data.slots.slice(0, 6);
-  await writeFile(path, stringify(data));
   await writePaperwork(dir);
   codes = (await schedule(dir)).slots.map((s) => s.candidate).sort();
 }, 120_000);
@@ -101,12 +97,27 @@ describe('recevable paperwork --collect', () => {
     expect(await main(['outcomes', dir, '--json'], io)).toBe(0);
     const decided = (io.out[0] as { outcomes: { candidate: string; decision: string }[] }).outcomes;
     const decision = (code: string) => decided.find((o) => o.candidate === code)?.decision;
-    expect(decision(b)).toBe(
-      file.outcomes.find((o) => o.candidate === b)?.blocks['B1'] === 'validated'
-        ? 'partial'
-        : 'refusal',
-    );
+    // Every scheduled candidate is decided from the blocks of outcomes.yaml and the collected exam.
+    const people = parse(await readFile(join(dir, 'candidates.yaml'), 'utf8')) as {
+      candidates: { code: string; specialisation: string }[];
+    };
+    for (const code of codes) {
+      const entry = file.outcomes.find((o) => o.candidate === code);
+      const spec = people.candidates.find((p) => p.code === code)?.specialisation ?? '?';
+      const results = ['B1', 'B2', 'B3', spec].map((id) => entry?.blocks[id]);
+      const examOk = exam(code)?.dossier === 'validated' && exam(code)?.oral === 'validated';
+      const expected = results.some((r) => r === undefined)
+        ? 'incomplete'
+        : !results.includes('validated')
+          ? 'refusal'
+          : results.every((r) => r === 'validated') && examOk
+            ? 'total'
+            : 'partial';
+      expect(decision(code), code).toBe(expected);
+    }
+    expect(decision(b)).not.toBe('total');
     expect(decision(c)).not.toBe('total'); // absent counts as not validated
+    expect(codes.length).toBe(17);
     // Collecting the same files again changes nothing.
     const again = await collectPaperwork(dir, files);
     expect(again.written).toBe(false);
