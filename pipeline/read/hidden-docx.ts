@@ -6,6 +6,10 @@
  * Character and paragraph styles that set these are followed too.
  */
 
+import { strFromU8 } from 'fflate';
+import type { Document, HiddenText } from '../../schemas/document.ts';
+import { placeHidden } from './hidden.ts';
+
 /** How a run of a Word file is hidden. */
 export type HiddenDocxKind = 'white' | 'tiny' | 'vanish';
 
@@ -123,4 +127,17 @@ export function hiddenDocxRuns(documentXml: string, stylesXml = ''): HiddenDocxR
     }
   }
   return runs;
+}
+
+/** The hidden text of a Word file's parts, placed in its Document's text. */
+export function hiddenDocxText(
+  files: ReadonlyMap<string, Uint8Array>,
+  document: Pick<Document, 'text' | 'pageOffsets' | 'pages'>,
+): HiddenText[] {
+  const part = (name: string): string => {
+    const bytes = files.get(name);
+    return bytes ? strFromU8(bytes) : '';
+  };
+  const runs = hiddenDocxRuns(part('word/document.xml'), part('word/styles.xml'));
+  return placeHidden(document.text, document.pageOffsets, runs, document.pages.count);
 }

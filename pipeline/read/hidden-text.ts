@@ -6,7 +6,9 @@
  * Invisible text drawn over an image that was painted first is an OCR layer over a scan, and
  * white text over a dark shape or an image is a banner: neither is hidden.
  */
-import { OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { HiddenText } from '../../schemas/document.ts';
+import { placeHidden } from './hidden.ts';
 
 /** How a run of text is hidden. */
 export type HiddenKind = 'white' | 'tiny' | 'covered' | 'invisible';
@@ -277,4 +279,33 @@ export function hiddenInOperators(
     last = kind;
   }
   return runs;
+}
+
+/**
+ * The hidden text of the first `pages` pages of an open PDF, placed in the Document's text.
+ * A separate pass: it builds every page's operator list, which costs about as much again as
+ * the text. A page whose operators cannot be read is skipped.
+ */
+export async function hiddenPdfText(
+  doc: PDFDocumentProxy,
+  pages: number,
+  text: string,
+  pageOffsets: readonly number[],
+): Promise<HiddenText[]> {
+  const runs: HiddenRun[] = [];
+  for (let number = 1; number <= pages; number++) {
+    try {
+      const page = await doc.getPage(number);
+      runs.push(...(await hiddenText(page, number)));
+      page.cleanup();
+    } catch {
+      // The text pass already warns about an unreadable page.
+    }
+  }
+  return placeHidden(
+    text,
+    pageOffsets,
+    runs.map((r) => ({ ...r, text: r.text.normalize('NFKC') })),
+    pages,
+  );
 }

@@ -3,6 +3,7 @@
  * with the dossier, shared passages highlighted and linked, passages set aside greyed with
  * their reason. Static, self-contained, deterministic (no date of the run).
  */
+import type { TrickFound } from '../manipulation/tricks.ts';
 import type { Analysis, Match } from './analyse.ts';
 
 const escape = (text: string): string =>
@@ -82,6 +83,7 @@ export function candidatePage(
   status: string,
   analysis: Analysis,
   sections: readonly string[],
+  tricks: readonly TrickFound[] = [],
 ): string {
   const rows = analysis.sources
     .map(
@@ -102,8 +104,26 @@ export function candidatePage(
 <tbody>
 ${rows || '<tr><td colspan="5">no source</td></tr>'}
 </tbody></table>
+${tricksSection(tricks)}
 ${sections.join('\n') || '<p>No passage shared with another document.</p>'}`,
   );
+}
+
+/** The text-manipulation tricks found in the dossier, each with its pages, count and samples. */
+function tricksSection(tricks: readonly TrickFound[]): string {
+  if (tricks.length === 0) return '';
+  const rows = tricks
+    .map(
+      (t) =>
+        `<tr><td>${escape(t.trick)}</td><td>${t.count} ${t.unit}</td><td>${t.pages.map((p) => `${p.page} (${p.count})`).join(', ')}${t.pagesEstimated ? ' (estimated)' : ''}</td><td>${t.samples.map((s) => `<code>${escape(s)}</code>`).join('<br>')}</td></tr>`,
+    )
+    .join('\n');
+  return `<h2>Text manipulation</h2>
+<p>Look-alike letters and invisible characters are folded before comparing; hidden text is not counted as prose.</p>
+<table><thead><tr><th>trick</th><th>count</th><th>pages (count)</th><th>samples</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>`;
 }
 
 /** The index page: one line per candidate. */

@@ -13,6 +13,7 @@ import { isReadError } from '../read/index.ts';
 import { documentCache, readThroughCache } from '../results/cache.ts';
 import { loadSession } from '../session/load.ts';
 import { arrivals, runSimilarity, similarityFinding } from './check.ts';
+import { findTricks } from '../manipulation/tricks.ts';
 import { candidatePage, indexPage, sourceSection } from './report-html.ts';
 
 /** What `writeReports` did. */
@@ -87,7 +88,11 @@ export async function writeReports(sessionDir: string): Promise<ReportSummary> {
         );
       });
     const file = `${entry.candidate}.html`;
-    await writeIfChanged(join(dir, file), candidatePage(entry.candidate, status, result, sections));
+    const tricks = findTricks(entry.document);
+    await writeIfChanged(
+      join(dir, file),
+      candidatePage(entry.candidate, status, result, sections, tricks),
+    );
     pages.push(file);
     lines.push({
       code: entry.candidate,
