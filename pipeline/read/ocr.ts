@@ -138,19 +138,28 @@ async function recognise(
   }
 }
 
-/** A speck of noise read as a mark: no two letters or digits in a row, and little confidence. */
-const isSpeck = (word: Tesseract.Word): boolean =>
-  word.confidence < 50 && !/[\p{L}\p{N}]{2}/u.test(word.text);
+/**
+ * A word the OCR barely recognised: a speck of noise read as a mark (no two letters or digits
+ * in a row), or what it made of dot leaders and the like (« …….crercencens », confidence 0).
+ */
+const isNoise = (word: Tesseract.Word): boolean =>
+  word.confidence < 20 || (word.confidence < 50 && !/[\p{L}\p{N}]{2}/u.test(word.text));
+
+/** Letters that reach the cap height without descending (accented capitals rise above it; J, Q descend). */
+const TALL = /^[A-IK-PR-Zbdfhklt0-9]$/;
+/** Letters recognised with less confidence are not measured. */
+const FAIR = 50;
 
 /** The OCR's blocks as the reader's lines, in the OCR's reading order. */
 export function fromBlocks(blocks: Tesseract.Block[], picture: PageImage): RecognisedPage {
   const lines: Line[] = [];
+  const unsized = new Set<Line>();
   let weighted = 0;
   let letters = 0;
   let words = 0;
   const pt = picture.ptPerPx;
   for (const line of blocks.flatMap((b) => b.paragraphs.flatMap((p) => p.lines))) {
-    const kept = line.words.filter((w) => w.text.trim() && !isSpeck(w));
+    const kept = line.words.filter((w) => w.text.trim() && !isNoise(w));
     for (const word of line.words) {
       const count = word.text.replace(/[^\p{L}\p{N}]/gu, '').length;
       weighted += word.confidence * count;
@@ -161,22 +170,45 @@ export function fromBlocks(blocks: Tesseract.Block[], picture: PageImage): Recog
     const { x0, y0, x1, y1 } = line.baseline;
     const baseAt = (x: number): number =>
       x1 === x0 ? y0 : y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
-    // The tallest letters of most words (capitals, ascenders), from the baseline, make the
-    // size; an accented capital or a lone word without ascenders does not.
+    // Capitals, digits and ascenders (A, 7, l, d…) stand at the cap height: the median of
+    // theirs, from the baseline, makes the size. Word boxes would not do: a word run into dot
+    // leaders or noise is boxed three lines high, and a word without such letters is short.
+    // Such a letter sits on the baseline: one whose box hangs below it is boxed wrong.
     const heights = kept
-      .map((w) => baseAt((w.bbox.x0 + w.bbox.x1) / 2) - w.bbox.y0)
+      .flatMap((w) => w.symbols ?? [])
+      .filter((c) => TALL.test(c.text) && c.confidence >= FAIR)
+      .map((c) => {
+        const base = baseAt((c.bbox.x0 + c.bbox.x1) / 2);
+        const height = base - c.bbox.y0;
+        return Math.abs(c.bbox.y1 - base) <= Math.max(2, height * 0.2) ? height : 0;
+      })
       .filter((h) => h > 0)
       .sort((a, b) => a - b);
-    const height = heights[Math.floor((heights.length - 1) * 0.8)] ?? line.bbox.y1 - line.bbox.y0;
-    lines.push({
-      text: kept.map((w) => w.text.trim()).join(' '),
-      size: Math.round(((height * pt) / CAP_HEIGHT) * 2) / 2,
+    const height = heights[Math.floor(heights.length / 2)];
+    const text = kept.map((w) => w.text.trim()).join(' ');
+    const read: Line = {
+      // A speck before the first letter read as an opening quote that nothing closes.
+      text: /[»"]/.test(text) ? text : text.replace(/^«(?=\p{L})/u, ''),
+      size: height === undefined ? 0 : Math.round(((height * pt) / CAP_HEIGHT) * 2) / 2,
       bold: false,
       y: Math.round((picture.height - baseAt(line.bbox.x0)) * pt * 10) / 10,
       x: Math.round(line.bbox.x0 * pt * 10) / 10,
-    });
+    };
+    if (height === undefined) unsized.add(read);
+    lines.push(read);
   }
+  // A line without a tall letter has no size to trust: it gets the page's, never a title's.
+  const body = dominantSize(lines.filter((l) => !unsized.has(l)));
+  for (const line of unsized) line.size = body;
   return { lines, confidence: letters > 0 ? weighted / letters / 100 : 0, words };
+}
+
+/** The size carrying the most letters (0 without lines). */
+function dominantSize(lines: readonly Line[]): number {
+  const weights = new Map<number, number>();
+  for (const line of lines)
+    weights.set(line.size, (weights.get(line.size) ?? 0) + line.text.length);
+  return [...weights].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
 }
 
 /**

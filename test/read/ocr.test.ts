@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { PageImages } from '../../pipeline/read/ocr-images.ts';
 import { encodePng } from '../../pipeline/read/ocr-png.ts';
 import { ocrPdf } from '../../pipeline/read/ocr-pdf.ts';
-import { snapSizes } from '../../pipeline/read/ocr.ts';
+import { fromBlocks, snapSizes } from '../../pipeline/read/ocr.ts';
+import type Tesseract from 'tesseract.js';
 import { makePdf } from '../fixtures/dossier/generate.ts';
 import { makeDistortedScan, makeFaxScan, makeImageScan } from '../fixtures/dossier/scan.ts';
 import { planSections } from '../checks/mini-session.ts';
@@ -223,6 +224,73 @@ describe('ocrPdf', () => {
     expect(body[0]!.size).toBeLessThan(13);
     // Lines in reading order: from the top of the page down.
     expect(lines[0]!.y).toBeGreaterThan(lines[lines.length - 1]!.y);
+  });
+});
+
+describe('fromBlocks', () => {
+  /** A word of letters 10 px wide from `x`, on the baseline y = 100, each `height` px tall. */
+  const word = (text: string, x: number, confidence = 95, height = 20, hang = 0) => {
+    const symbols = [...text].map((c, i) => ({
+      text: c,
+      confidence,
+      bbox: { x0: x + i * 10, x1: x + i * 10 + 9, y0: 100 - height, y1: 100 + hang },
+    }));
+    const bbox = { x0: x, x1: x + text.length * 10, y0: 100 - height, y1: 100 + hang };
+    return { text, confidence, bbox, symbols } as unknown as Tesseract.Word;
+  };
+  const block = (...lines: Tesseract.Word[][]) =>
+    [
+      {
+        paragraphs: [
+          {
+            lines: lines.map((words) => ({
+              words,
+              baseline: { x0: 0, y0: 100, x1: 1000, y1: 100 },
+              bbox: { x0: words[0]?.bbox.x0 ?? 0, y0: 80, x1: 1000, y1: 100 },
+            })),
+          },
+        ],
+      },
+    ] as unknown as Tesseract.Block[];
+  const picture = {
+    type: 'png' as const,
+    bytes: new Uint8Array(),
+    width: 1000,
+    height: 1400,
+    ptPerPx: 0.7,
+    via: 'decoded' as const,
+  };
+
+  it('sizes a line from the cap height of its tall letters, in points', () => {
+    const [line] = fromBlocks(block([word('Titre', 10)]), picture).lines;
+    // 20 px × 0.7 pt/px over a cap height of 0.7 em: 20 pt; 1300 px up from the bottom: 910 pt.
+    expect(line).toEqual({ text: 'Titre', size: 20, bold: false, y: 910, x: 7 });
+  });
+
+  it('does not measure letters boxed below the baseline, nor words read as noise', () => {
+    const page = fromBlocks(
+      block(
+        [word('Page', 10, 95, 10), word('3', 60, 80, 26, 10)],
+        [word('Texte', 10, 95, 10)],
+        [word('…..crercencens', 10, 0, 30)],
+      ),
+      picture,
+    );
+    expect(page.lines.map((l) => [l.text, l.size])).toEqual([
+      ['Page 3', 10],
+      ['Texte', 10],
+    ]);
+    expect(page.words).toBe(3);
+    // The noise counts in the confidence: (95 × 9 + 80 + 0 × 11) / 21 letters.
+    expect(page.confidence).toBeCloseTo(935 / 21 / 100, 3);
+  });
+
+  it('gives a line without a measurable letter the size of the page', () => {
+    const page = fromBlocks(
+      block([word('Texte', 10, 95, 10)], [word('«euro»', 10, 60, 40)]),
+      picture,
+    );
+    expect(page.lines.map((l) => l.size)).toEqual([10, 10]);
   });
 });
 
