@@ -4,12 +4,7 @@ import { join } from 'node:path';
 import { Exit, type Command } from '../command.ts';
 import { Errors, recevableError } from '../errors.ts';
 import type { Io } from '../output.ts';
-import {
-  collectPaperwork,
-  paperworkDir,
-  writePaperwork,
-  type CollectProblem,
-} from '../paperwork/index.ts';
+import type { CollectProblem } from '../paperwork/index.ts';
 
 function printProblems(io: Io, problems: readonly CollectProblem[]): void {
   for (const p of problems) {
@@ -84,6 +79,9 @@ export const command: Command = {
       );
     }
     await sessionDir(dir);
+    // pdf-lib and fontkit load only when the command runs, not for `recevable --help`.
+    const { collectPaperwork, paperworkDir, writePaperwork } =
+      await import('../paperwork/index.ts');
     if (collect) {
       const run = await collectPaperwork(dir, await expand(rest));
       printProblems(io, run.problems);
