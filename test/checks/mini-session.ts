@@ -47,6 +47,8 @@ export async function miniSession(
     name: `Candidat ${code}`,
     email: `${code.toLowerCase()}@example.org`,
     specialisation: 'B4',
+    // The demo's rules include eligibility: an alternance passes it.
+    pathway: { kind: 'alternance' },
   }));
   await writeFile(join(dir, 'candidates.yaml'), stringify({ candidates }));
   for (const s of submissions) {

@@ -144,9 +144,10 @@ describe('cross-file rules', () => {
       [
         "candidates.yaml:«B1, company: Soylent Dat» SESSION_INVALID_VALUE Unexpected socle block "B1", expected a block of kind \`specialisation\`.",
         "candidates.yaml:«B7, company: Stark Numér» SESSION_UNKNOWN_REFERENCE Unknown specialisation block "B7", expected one of \`B4\` or \`B5\`.",
-        "candidates.yaml:«T09 }» SESSION_UNKNOWN_REFERENCE Unknown tutor "T09", expected one of \`T01\`, \`T02\`, \`T03\`, \`T04\` or \`T05\`.",
-        "candidates.yaml:«C001, name: Camille Doub» SESSION_DUPLICATE_ID Duplicate candidate code "C001", already used on line 4.",
-        "candidates.yaml:«T04, name: Paul Doublon,» SESSION_DUPLICATE_ID Duplicate tutor id "T04", already used on line 39.",
+        "candidates.yaml:«T09,» SESSION_UNKNOWN_REFERENCE Unknown tutor "T09", expected one of \`T01\`, \`T02\`, \`T03\`, \`T04\` or \`T05\`.",
+        "candidates.yaml:«{ code: C001, name: Cami» SESSION_TOPIC_MISSING Candidate C001 has no dossier topic and tutor, due by key date tableau-sujets (2023-01-02).",
+        "candidates.yaml:«C001, name: Camille Doub» SESSION_DUPLICATE_ID Duplicate candidate code "C001", already used on line 8.",
+        "candidates.yaml:«T04, name: Paul Doublon,» SESSION_DUPLICATE_ID Duplicate tutor id "T04", already used on line 73.",
       ]
     `);
   });
