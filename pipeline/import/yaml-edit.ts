@@ -25,22 +25,19 @@ const indent = (text: string, by: number) => text.replaceAll('\n', `\n${' '.repe
 
 /** A block entry's node with the new values set, scalars keeping their quoting style. */
 function blockText(doc: Document, node: YAMLMap, entry: Entry): string {
+  const before = node.toJSON() as Entry;
   for (const [key, value] of Object.entries(entry)) {
+    if (JSON.stringify(before[key]) === JSON.stringify(value)) continue; // keeps its comments
     const current = node.get(key, true);
     if (isScalar(current) && (value === null || typeof value !== 'object')) current.value = value;
-    else if (!(
-      current !== undefined &&
-      JSON.stringify(doc.createNode(value).toJSON()) ===
-        JSON.stringify((current as { toJSON(): unknown }).toJSON?.())
-    ))
-      node.set(key, doc.createNode(value));
+    else node.set(key, doc.createNode(value));
   }
   const alone = new Document();
   alone.contents = node;
   return alone.toString({ lineWidth: 0 }).trimEnd();
 }
 
-/** The text of a new entry in the style of `like` (flow unless the list is in block style). */
+/** The text of a new entry: block style when the list's last entry is, else one flow line. */
 function newText(entry: Entry, blockStyle: boolean, column: number): string {
   if (!blockStyle) return flow(entry);
   return indent(stringify(entry, { lineWidth: 0 }).trimEnd(), column);
@@ -58,6 +55,8 @@ export function editList(
 ): string {
   const doc = parseDocument(src);
   const seq = doc.get(list, true);
+  // A file saved on Windows keeps its CRLF line ends in what is added.
+  const eol = (text: string) => (src.includes('\r\n') ? text.replaceAll('\n', '\r\n') : text);
   const edits: { from: number; to: number; text: string }[] = [];
   if (isSeq(seq) && seq.items.length > 0 && seq.range) {
     for (const [index, entry] of updates) {
@@ -88,12 +87,12 @@ export function editList(
       const from = src.slice(0, start).trimEnd().length;
       edits.push({ from, to: end, text: lines });
     } else {
-      const base = src === '' || src.endsWith('\n') ? src : `${src}\n`;
-      return `${base}${list}:${lines}\n`;
+      const base = src === '' || src.endsWith('\n') ? src : src + eol('\n');
+      return base + eol(`${list}:${lines}\n`);
     }
   }
   let out = src;
   for (const edit of edits.sort((a, b) => b.from - a.from))
-    out = out.slice(0, edit.from) + edit.text + out.slice(edit.to);
+    out = out.slice(0, edit.from) + eol(edit.text) + out.slice(edit.to);
   return out;
 }
