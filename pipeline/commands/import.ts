@@ -92,9 +92,13 @@ function print(io: Io, r: ImportReport, dryRun: boolean): void {
   }
   if (dryRun && r.diff) io.print(r.diff.trimEnd());
   const updated = r.updated.map((u) => `${u.key} (${u.fields.join(', ')})`);
+  const some = (list: string[], sep: string) =>
+    list.length === 0
+      ? ''
+      : ` (${list.slice(0, 10).join(sep)}${list.length > 10 ? ` and ${list.length - 10} more` : ''})`;
   const parts = [
-    `${r.added.length} added${r.added.length ? ` (${r.added.join(', ')})` : ''}`,
-    `${r.updated.length} updated${updated.length ? ` (${updated.join('; ')})` : ''}`,
+    `${r.added.length} added${some(r.added, ', ')}`,
+    `${r.updated.length} updated${some(updated, '; ')}`,
     `${r.unchanged} unchanged`,
   ];
   const verb = r.diff === '' ? 'nothing to change in' : dryRun ? 'would change' : 'written to';

@@ -65,7 +65,7 @@ export interface ImportReport {
   readonly written: boolean;
 }
 
-/** The session's YAML files, with `target` replaced, validated in a scratch folder. */
+/** The problems of `target` among the session's YAML files, with `target` replaced by `text`, validated in a scratch folder. */
 async function problemsOf(
   dir: string,
   target: string,
@@ -81,7 +81,9 @@ async function problemsOf(
     const { problems } = await validateSession(scratch, { roles: ['input'] });
     const found = new Map<string, ImportProblem>();
     for (const p of problems) {
-      if ('level' in p && p.level === 'warning') continue;
+      // Only what the target file says: other files' problems (a corpus folder the scratch
+      // copy lacks) are not the import's.
+      if (p.level === 'warning' || p.file !== target) continue;
       const cell = `${p.file}:${p.line}:${p.column}`;
       found.set(
         `${p.code} ${p.message}`,

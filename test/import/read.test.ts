@@ -164,6 +164,23 @@ describe('bad files', () => {
     );
   });
 
+  it('is not stopped by a problem of another file of the session (a missing corpus folder)', async () => {
+    const session = join(dir, 'avec-corpus');
+    await makeSession(session);
+    const text = await readFile(join(session, 'session.yaml'), 'utf8');
+    await writeFile(
+      join(session, 'session.yaml'),
+      text.replace('  eligibility:', '  similarity: { review: 0.1, reject: 0.25 }\n  eligibility:'),
+    );
+    const file = join(dir, 'un.csv');
+    await writeFile(
+      file,
+      'Code;Nom complet;Courriel;Bloc\nC009;Yanis Simulet;yanis@example.org;B5\n',
+    );
+    const report = await importSpreadsheet(session, file, { as: 'candidates' });
+    expect(report).toMatchObject({ problems: [], added: ['C009'], written: true });
+  });
+
   it('refuses a row whose e-mail belongs to another candidate, and writes nothing', async () => {
     const file = join(dir, 'conflit.csv');
     await writeFile(
