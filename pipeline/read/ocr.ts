@@ -160,6 +160,8 @@ export function fromBlocks(blocks: Tesseract.Block[], picture: PageImage): Recog
   const pt = picture.ptPerPx;
   for (const line of blocks.flatMap((b) => b.paragraphs.flatMap((p) => p.lines))) {
     const kept = line.words.filter((w) => w.text.trim() && !isNoise(w));
+    // A speck before the first word read as punctuation (« ; Sommaire »).
+    while (kept.length > 1 && /^[;:,.'`|]+$/.test(kept[0]!.text.trim())) kept.shift();
     for (const word of line.words) {
       const count = word.text.replace(/[^\p{L}\p{N}]/gu, '').length;
       weighted += word.confidence * count;
@@ -220,17 +222,15 @@ export function snapSizes(lines: Line[]): void {
   const weights = new Map<number, number>();
   for (const line of lines)
     weights.set(line.size, (weights.get(line.size) ?? 0) + line.text.length);
-  const sizes = [...weights.keys()].sort((a, b) => a - b);
-  const clusters: number[][] = [];
-  for (const size of sizes) {
-    const last = clusters[clusters.length - 1];
-    if (last && size <= (last[0] as number) * 1.12) last.push(size);
-    else clusters.push([size]);
+  // The sizes carrying the most letters first: each is a printed size unless within 12 % of
+  // one already taken, so a stray size between two never chains them into one.
+  const centres: number[] = [];
+  for (const [size] of [...weights].sort((x, y) => y[1] - x[1] || x[0] - y[0])) {
+    if (!centres.some((c) => Math.max(c, size) <= Math.min(c, size) * 1.12)) centres.push(size);
   }
-  const snapped = new Map<number, number>();
-  for (const cluster of clusters) {
-    const main = cluster.reduce((a, b) => ((weights.get(b) ?? 0) > (weights.get(a) ?? 0) ? b : a));
-    for (const size of cluster) snapped.set(size, main);
-  }
-  for (const line of lines) line.size = snapped.get(line.size) ?? line.size;
+  const nearest = (size: number): number =>
+    centres.reduce((best, c) =>
+      Math.abs(Math.log(c / size)) < Math.abs(Math.log(best / size)) ? c : best,
+    );
+  for (const line of lines) if (line.size > 0) line.size = nearest(line.size);
 }

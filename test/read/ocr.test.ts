@@ -295,6 +295,18 @@ describe('fromBlocks', () => {
 });
 
 describe('snapSizes', () => {
+  it('does not let a stray size split the lines of one printed size', () => {
+    const line = (size: number, text: string) => ({ text, size, bold: false, y: 0, x: 0 });
+    const lines = [
+      line(11, 'b'.repeat(400)),
+      line(17.5, 'ab'),
+      line(19, 'Sommaire'),
+      line(20, 'Réalisation'),
+    ];
+    snapSizes(lines);
+    expect(lines.map((l) => l.size)).toEqual([11, 17.5, 20, 20]);
+  });
+
   it('gives sizes within 12 % one size, the one carrying the most letters', () => {
     const line = (size: number, text: string) => ({ text, size, bold: false, y: 0, x: 0 });
     const lines = [
