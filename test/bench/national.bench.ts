@@ -12,9 +12,8 @@
  *     (Zipf-like), and a real 8,000-word text stored deflated, so postings, document
  *     frequencies and texts weigh what real ones would. Built once, kept in the temp folder.
  * (c) The order of passage of 1,000 candidates over 5 days and 8 rooms (more candidates than
- *     the 320 defences those rooms hold at the demo's format), then over 5 days and 26 rooms:
- *     time to a proven optimum of each solver stage, or the gap to the capacity bound when the
- *     time limit stops it.
+ *     the 320 defences those rooms hold at the demo's format): time to a proven optimum of each
+ *     solver stage, or the gap to the capacity bound when the time limit stops it.
  * The site for 1,000 candidates is `npm run bench:site`. Each part prints the load average.
  * `--smoke`: 40 candidates in 2 shards, a corpus of 550, 60 candidates over 2 days.
  * BENCH_PARTS: the parts to run, e.g. `BENCH_PARTS=b` (default abc).
@@ -253,10 +252,7 @@ function oneAgainstCorpus(): void {
 async function schedule(): Promise<void> {
   const sizes = smoke
     ? [{ candidates: 60, days: 2, rooms: 2, members: 8 }]
-    : [
-        { candidates: 1000, days: 5, rooms: 8, members: 40 },
-        { candidates: 1000, days: 5, rooms: 26, members: 120 },
-      ];
+    : [{ candidates: 1000, days: 5, rooms: 8, members: 40 }];
   for (const size of sizes) {
     say(
       `(c) ${size.candidates} candidates over ${size.days} days and ${size.rooms} rooms, ${size.members} jurors; ${load()}`,
