@@ -296,6 +296,15 @@ describe('recevable import --as juries and --as tutors', () => {
     );
   }, 60_000);
 
+  it('reads the same jury member from the ODS LibreOffice made of the CSV', async () => {
+    const [a, b] = [await session(), await session()];
+    await importSpreadsheet(a, join(fixtures, 'jures.xlsx'), { as: 'juries' });
+    await importSpreadsheet(b, join(fixtures, 'jures.ods'), { as: 'juries' });
+    expect(await readFile(join(b, 'juries.yaml'), 'utf8')).toBe(
+      await readFile(join(a, 'juries.yaml'), 'utf8'),
+    );
+  }, 60_000);
+
   it('updates a tutor matched by e-mail when the sheet has no id column', async () => {
     const dir = await session();
     const file = join(dir, 'tuteurs.csv');
