@@ -48,7 +48,10 @@ function frenchLength({ months, days }: { months: number; days: number }): strin
 }
 
 /** The eligibility finding of one candidate; undefined when the session does not set the rule. */
-export function eligibility(candidate: Candidate | undefined, session: Session): Finding | undefined {
+export function eligibility(
+  candidate: Candidate | undefined,
+  session: Session,
+): Finding | undefined {
   const rule = session.rules.eligibility;
   if (!rule || !candidate) return undefined;
   const min = rule.internshipMinMonths;
