@@ -10,61 +10,17 @@
  * - two papers for one candidate must agree: two sheets on every field, a PV and a sheet on
  *   the decisions; identical copies are fine.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { CandidatesFile } from '../../schemas/candidates.ts';
-import type { CriterionLevel, ExamPart } from '../../schemas/evaluation.ts';
+import type { CriterionLevel } from '../../schemas/evaluation.ts';
 import type { Session } from '../../schemas/session.ts';
-import { Errors, type ErrorDef } from '../errors.ts';
-import { DECISIONS, HIDDEN, LEVELS, SHEET, minutesDecision, type Decision } from './fields.ts';
-import { readPaperFields, type PaperFields } from './read.ts';
+import { Errors } from '../errors.ts';
+import { DECISIONS, HIDDEN, LEVELS, SHEET, minutesDecision } from './fields.ts';
+import { merge } from './merge.ts';
+import { MAX_PAPER_BYTES, readPaperFields, type PaperFields } from './read.ts';
+import { problem, type CollectProblem, type Collected, type PaperRecord } from './records.ts';
 
-/** A problem of one collected file. */
-export interface CollectProblem {
-  /** The file as given on the command line. */
-  readonly file: string;
-  /** The form field at fault, when there is one. */
-  readonly field?: string;
-  readonly candidate?: string;
-  readonly code: string;
-  readonly level: 'error' | 'warning';
-  readonly message: string;
-  readonly fix: string;
-}
-
-/** What one paper says about one candidate. */
-export interface PaperRecord {
-  readonly candidate: string;
-  readonly file: string;
-  readonly kind: 'evaluation' | 'minutes';
-  readonly dossier?: Decision;
-  readonly oral?: Decision;
-  readonly motivation?: string;
-  readonly reasons?: string;
-  readonly recommendations?: string;
-  readonly criteria?: Readonly<Record<string, CriterionLevel>>;
-}
-
-/** The jury's results for one candidate, from every paper that agreed. */
-export interface Collected extends Omit<PaperRecord, 'file' | 'kind'> {
-  /** The papers it comes from, sorted. */
-  readonly files: readonly string[];
-  /** True when a sheet (not only a PV) gave it: the sheet's fields replace the whole final exam. */
-  readonly fromSheet: boolean;
-}
-
-function problem<A extends unknown[]>(
-  def: ErrorDef<A>,
-  args: A,
-  place: { file: string; field?: string; candidate?: string },
-  level: CollectProblem['level'] = 'error',
-): CollectProblem {
-  return { ...place, code: def.code, level, message: def.message(...args), fix: def.hint(...args) };
-}
-
-const PART_FR: Readonly<Record<ExamPart, string>> = {
-  dossier: 'partie écrite',
-  oral: 'partie orale',
-};
+export type { CollectProblem, Collected } from './records.ts';
 
 /** Reads one radio group; a value it cannot hold is a problem. */
 function choice<T extends string>(
@@ -180,6 +136,19 @@ async function readOne(
   known: ReadonlySet<string>,
   problems: CollectProblem[],
 ): Promise<PaperRecord[]> {
+  // Checked before reading: a huge file or a pipe is never loaded into memory.
+  const info = await stat(file).catch(() => undefined);
+  const refusal = !info
+    ? undefined
+    : !info.isFile()
+      ? 'not a regular file'
+      : info.size > MAX_PAPER_BYTES
+        ? `${info.size} bytes, more than a sheet can be (${MAX_PAPER_BYTES})`
+        : undefined;
+  if (refusal) {
+    problems.push(problem(Errors.PaperworkUnreadable, [file, refusal], { file }));
+    return [];
+  }
   const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => error);
   if (bytes instanceof Error) {
     problems.push(
@@ -241,115 +210,6 @@ async function readOne(
   }
   const record = sheetRecord(fields, candidate, file, problems);
   return record ? [record] : [];
-}
-
-const SHEET_KEYS = [
-  'dossier',
-  'oral',
-  'motivation',
-  'reasons',
-  'recommendations',
-  'criteria',
-] as const;
-const DECISION_KEYS = ['dossier', 'oral'] as const;
-
-const show = (value: unknown): string =>
-  value === undefined
-    ? 'nothing'
-    : typeof value === 'string'
-      ? `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`
-      : JSON.stringify(value);
-
-const fieldOf = (record: PaperRecord, key: (typeof SHEET_KEYS)[number]): string =>
-  record.kind === 'minutes'
-    ? minutesDecision(record.candidate, key as ExamPart)
-    : key === 'dossier' || key === 'oral'
-      ? SHEET.decision(key)
-      : key === 'criteria'
-        ? 'criteria.*'
-        : SHEET[key];
-
-/** The first difference between two papers of one candidate, if they disagree. */
-function disagreement(a: PaperRecord, b: PaperRecord): (typeof SHEET_KEYS)[number] | undefined {
-  const keys = a.kind === 'evaluation' && b.kind === 'evaluation' ? SHEET_KEYS : DECISION_KEYS;
-  return keys.find((key) => {
-    if (key !== 'dossier' && key !== 'oral')
-      return JSON.stringify(a[key]) !== JSON.stringify(b[key]);
-    // A PV row left empty for a part does not contradict the sheet.
-    if (a.kind !== b.kind && (a[key] === undefined || b[key] === undefined)) return false;
-    return a[key] !== b[key];
-  });
-}
-
-/** Merges the papers of one candidate, or reports why they cannot be. */
-function merge(records: readonly PaperRecord[], problems: CollectProblem[]): Collected | undefined {
-  let ok = true;
-  for (let i = 0; i < records.length; i++) {
-    for (let j = i + 1; j < records.length; j++) {
-      const a = records[i];
-      const b = records[j];
-      if (!a || !b || a.file === b.file) continue;
-      const key = disagreement(a, b);
-      if (!key) continue;
-      ok = false;
-      for (const [mine, theirs] of [
-        [a, b],
-        [b, a],
-      ] as const) {
-        const field = fieldOf(mine, key);
-        problems.push(
-          problem(
-            Errors.PaperworkConflict,
-            [mine.file, field, mine.candidate, theirs.file, show(mine[key]), show(theirs[key])],
-            {
-              file: mine.file,
-              field,
-              candidate: mine.candidate,
-            },
-          ),
-        );
-      }
-    }
-  }
-  if (!ok) return undefined;
-  const sheet = records.find((r) => r.kind === 'evaluation');
-  const first = sheet ?? records[0];
-  if (!first) return undefined;
-  const pick = (part: ExamPart) =>
-    sheet?.[part] ?? records.find((r) => r[part] !== undefined)?.[part];
-  const dossier = pick('dossier');
-  const oral = pick('oral');
-  const failed = (['dossier', 'oral'] as const).filter(
-    (p) => (p === 'dossier' ? dossier : oral) === 'failed',
-  );
-  if (failed.length > 0 && !sheet?.reasons) {
-    const where = sheet ?? records.find((r) => failed.some((p) => r[p] === 'failed')) ?? first;
-    const field =
-      where.kind === 'evaluation'
-        ? SHEET.reasons
-        : minutesDecision(where.candidate, failed[0] ?? 'dossier');
-    const parts = failed.map((p) => `${PART_FR[p]} non validée`).join(', ');
-    problems.push(
-      problem(Errors.PaperworkReasonsMissing, [where.file, field, where.candidate, parts], {
-        file: where.file,
-        field,
-        candidate: where.candidate,
-      }),
-    );
-    return undefined;
-  }
-  const texts: Partial<PaperRecord> = sheet ?? {};
-  return {
-    candidate: first.candidate,
-    ...(dossier ? { dossier } : {}),
-    ...(oral ? { oral } : {}),
-    files: [...new Set(records.map((r) => r.file))].sort(),
-    ...(texts.motivation ? { motivation: texts.motivation } : {}),
-    ...(texts.reasons ? { reasons: texts.reasons } : {}),
-    ...(texts.recommendations ? { recommendations: texts.recommendations } : {}),
-    ...(texts.criteria ? { criteria: texts.criteria } : {}),
-    fromSheet: sheet !== undefined,
-  };
 }
 
 /** Collects the files; one file's problems never stop the others. */

@@ -1,6 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
@@ -275,6 +276,49 @@ describe('recevable paperwork --collect', () => {
       [missing, 'PAPERWORK_UNREADABLE', undefined],
     ]);
     for (const p of json.problems) expect(io.stderr).toContain(p.file);
+  });
+
+  it('refuses an unknown candidate, a value no box holds, an encrypted and an oversized file', async () => {
+    const [a, b, c] = codes as [string, string, string];
+    const [unknown, hacked, encrypted] = await filledCopies({
+      [a]: { radios: PASS },
+      [b]: { radios: PASS },
+      [c]: { radios: PASS },
+    });
+    const edit = async (path: string, change: (doc: PDFDocument) => void) => {
+      const doc = await PDFDocument.load(await readFile(path));
+      change(doc);
+      await writeFile(path, await doc.save());
+    };
+    await edit(unknown ?? '', (doc) =>
+      doc.getForm().getTextField('recevable.candidate').setText('C999'),
+    );
+    await edit(hacked ?? '', (doc) =>
+      doc
+        .getForm()
+        .getRadioGroup('oral.decision')
+        .acroField.dict.set(PDFName.of('V'), PDFName.of('maybe')),
+    );
+    const locked = `${encrypted}.locked.pdf`;
+    execFileSync('qpdf', ['--encrypt', 'user', 'owner', '256', '--', encrypted ?? '', locked]);
+    const big = join(dir, 'filled', 'big.pdf');
+    await writeFile(
+      big,
+      Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(21 * 1024 * 1024)]),
+    );
+    const run = await collectPaperwork(dir, [unknown ?? '', hacked ?? '', locked, big]);
+    expect(run.collected).toEqual([]);
+    expect(run.problems.map((p) => [p.file, p.code, p.field])).toEqual([
+      [unknown, 'PAPERWORK_UNKNOWN_CANDIDATE', 'recevable.candidate'],
+      [hacked, 'PAPERWORK_BAD_VALUE', 'oral.decision'],
+      [locked, 'PAPERWORK_UNREADABLE', undefined],
+      [big, 'PAPERWORK_UNREADABLE', undefined],
+    ]);
+    expect(run.problems[1]?.message).toContain(
+      'holds "maybe", expected one of validated, failed, absent',
+    );
+    expect(run.problems[2]?.message).toContain('it is encrypted');
+    expect(run.problems[3]?.message).toContain('more than a sheet can be');
   });
 
   it('collects every PDF of a folder given to --collect', async () => {
