@@ -165,6 +165,19 @@ describe('intake from IMAP (Dovecot)', () => {
     expect(state.mailboxes[0]).toMatchObject({ lastUid: 10, unmatched: [8] });
   });
 
+  it('reads the Maildir Dovecot wrote the same way, timed by the Received: field of its LMTP', async () => {
+    const dir = await copySession(clean);
+    const report = await intakeSession(dir, { from: server.maildir });
+    expect(report.added.map((a) => [a.candidate, a.file, a.originalName])).toEqual(expectedFiles);
+    const c002 = report.added.find((a) => a.candidate === 'C002')!;
+    expect(c002.receivedBy).toBe('received-header');
+    expect(c002.evidence).toMatch(/^topmost Received: header \(by \S+\): ".+ \+0000"$/);
+    const byImap = (await submissionsOf(clean)).find((e) => e['candidate'] === 'C002')!;
+    // LMTP writes Received: as DATA begins, INTERNALDATE when it saves: the same second or the next.
+    const gap = Date.parse(byImap['receivedAt']!) - Date.parse(c002.receivedAt);
+    expect(gap === 0 || gap === 1000).toBe(true);
+  });
+
   it('lets check decide on the intake time: on time passes, one second late fails, with the evidence', async () => {
     const { results } = await checkSession(clean, { libreoffice: false, write: false });
     const byCode = new Map(results.map((r) => [r.candidate, r]));
