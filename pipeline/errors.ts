@@ -831,5 +831,4 @@ export const Errors = {
     hint: () =>
       'Check the host, port and credentials (RECEVABLE_SMTP_URL, RECEVABLE_SMTP_PASSWORD), then run the same command again: it goes on where it stopped.',
   }),
-
 } as const;
