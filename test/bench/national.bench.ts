@@ -23,22 +23,23 @@ import { mkdir, rm } from 'node:fs/promises';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { planSchedule } from '../../pipeline/schedule/plan.ts';
 import { openCorpus, type NewCorpusDoc } from '../../pipeline/similarity/corpus-index.ts';
 import { fingerprint } from '../../pipeline/similarity/fingerprint.ts';
 import { tokenize } from '../../pipeline/similarity/normalise.ts';
 import { analyseSession } from '../../pipeline/similarity/session.ts';
 import { generateSession } from '../schedule/generate.ts';
-import { generatedSession, resultsOf } from '../shard/session.ts';
+import { frozenTool, generatedSession, resultsOf } from '../shard/session.ts';
 import { prose, random } from '../similarity/prose.ts';
 
 const smoke = process.argv.includes('--smoke');
 const WORK = join(tmpdir(), 'recevable-bench-national');
-const BIN = fileURLToPath(new URL('../../pipeline/bin.js', import.meta.url));
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const load = (): string => `load average ${loadavg()[0]!.toFixed(1)} on 2 cores`;
+
+/** The tool the processes of (a) run: a copy, so that edits to the tree during the run do not count. */
+let BIN = '';
 
 /** Runs `recevable …` as a process; resolves with its wall time. */
 function timed(...args: string[]): Promise<number> {
@@ -62,6 +63,7 @@ async function sharded(): Promise<void> {
   const work = join(WORK, `session-${count}`);
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
+  BIN = await frozenTool(join(work, 'tool'));
   // Both runs on the same folder, each reading every dossier itself: a damaged PDF's message
   // names its absolute path.
   const dir = await generatedSession(count);
