@@ -17,8 +17,6 @@ import type { MessageProblem, OutMessage } from './message.ts';
 import { collectOutbox, KINDS } from './outbox.ts';
 import { deliver, smtpConfig, type Attempt } from './smtp.ts';
 
-export { KINDS } from './outbox.ts';
-
 export interface SendOptions {
   /** Kinds to send; all by default. */
   readonly what?: readonly MailKind[];
