@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cancellation } from '../../pipeline/convocations/compose.ts';
+import { readSchedule } from '../../pipeline/schedule/files.ts';
+import { loadSession } from '../../pipeline/session/load.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
@@ -282,5 +285,45 @@ describe('the journal and the server settings', () => {
     );
     expect((await sendSession(dir, { ...one, env: {} })).sent).toBe(1);
     expect(await open.messages()).toHaveLength(1);
+  });
+});
+
+describe('cancellations', () => {
+  it('mails a CANCEL only to whom the invitation went, once it went', async () => {
+    const dir = await session();
+    const open = await sink();
+    const env = { RECEVABLE_SMTP_URL: open.url };
+    const loaded = await loadSession(dir);
+    const slot = (await readSchedule(dir))!.slots.find((s) => s.candidate === 'C001')!;
+    const camille = loaded.candidates.candidates.find((c) => c.code === 'C001')!;
+    const withdrawn = {
+      candidate: 'C001',
+      version: 3,
+      scope: 'defence' as const,
+      jury: [],
+      sequence: (slot.sequence ?? 0) + 1,
+      start: slot.start,
+      end: slot.end,
+      room: slot.room,
+    };
+    const to = { name: camille.name, email: camille.email };
+    const message = await cancellation(loaded.session, withdrawn, to, onTime());
+    await writeFile(join(dir, 'convocations', 'C001-cancel-v3.eml'), message.eml);
+    // Nothing to cancel before the invitation went: the REQUEST goes, the CANCEL waits.
+    const first = await sendSession(dir, { ...one, env });
+    expect(first.sent).toBe(1);
+    expect(first.skipped).toBe(1);
+    expect((await open.messages()).map((m) => m.messageId)).toEqual([
+      expect.stringContaining('.C001.') as unknown,
+    ]);
+    // Once it went, the CANCEL (higher SEQUENCE) follows on the next run, then nothing more.
+    const second = await sendSession(dir, { ...one, env });
+    expect(second.sent).toBe(1);
+    expect((await journal(dir)).at(-1)).toMatchObject({
+      file: 'convocations/C001-cancel-v3.eml',
+      status: 'sent',
+      invitation: { method: 'CANCEL', sequence: withdrawn.sequence },
+    });
+    expect((await sendSession(dir, { ...one, env })).sent).toBe(0);
   });
 });
