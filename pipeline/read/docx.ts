@@ -6,6 +6,7 @@ import { countWords } from './clean.ts';
 import { docxHeadings } from './docx-headings.ts';
 import { unrenderedPages } from './docx-pages.ts';
 import { readParagraphs, styleOutlineLevels, type Para } from './docx-paragraphs.ts';
+import { hiddenDocxText } from './hidden-docx.ts';
 import { readError } from './read-error.ts';
 import { renderPdf } from './libreoffice.ts';
 import { readPdf } from './pdf.ts';
@@ -67,6 +68,9 @@ export async function readDocx(
     meta: meta(appXml, text(files, 'docProps/core.xml')),
   };
   await renderPages(document, bytes, 'docx', options.libreofficeMs);
+  // White, 1-pt and hidden runs: mammoth keeps their text, not their properties.
+  const hidden = hiddenDocxText(files, document);
+  if (hidden.length > 0) document.hidden = hidden;
   return document;
 }
 

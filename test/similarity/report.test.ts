@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
 import { captureIo } from '../support/io.ts';
 import { makePdf } from '../fixtures/dossier/generate.ts';
+import { manipulatedDocx } from '../manipulation/files.ts';
 import { prose } from './prose.ts';
 
 const quiet = captureIo;
@@ -35,6 +36,15 @@ beforeAll(async () => {
       `  - { candidate: ${code}, file: submissions/${code}.pdf, receivedAt: "2023-08-24T18:03:00+02:00" }`,
     );
   }
+  // C004 dilutes its text with white text, in Word.
+  const docx = manipulatedDocx([
+    { kind: 'text', text: prose(7, 300) },
+    { kind: 'white', text: prose(8, 200) },
+  ]);
+  writeFileSync(join(dir, 'submissions', 'C004.docx'), docx);
+  lines.push(
+    '  - { candidate: C004, file: submissions/C004.docx, receivedAt: "2023-08-24T18:03:00+02:00" }',
+  );
   writeFileSync(join(dir, 'submissions.yaml'), `${lines.join('\n')}\n`);
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,7 +54,13 @@ describe('staff similarity report', () => {
     const io = quiet();
     expect(await main(['report', dir, '--json'], io)).toBe(0);
     const summary = JSON.parse(io.stdout) as { pages: string[] };
-    expect(summary.pages).toEqual(['C001.html', 'C002.html', 'C003.html', 'index.html']);
+    expect(summary.pages).toEqual([
+      'C001.html',
+      'C002.html',
+      'C003.html',
+      'C004.html',
+      'index.html',
+    ]);
     const c001 = readFileSync(join(dir, 'reports', 'C001.html'), 'utf8');
     expect(c001).toContain('<strong>C002</strong> (session): 1 passage(s) counted');
     expect(c001).toMatch(/<mark id="C002-a1"><a href="#C002-b1">/);
@@ -52,6 +68,10 @@ describe('staff similarity report', () => {
     const c003 = readFileSync(join(dir, 'reports', 'C003.html'), 'utf8');
     expect(c003).toContain('class="aside" title="set aside: quotation"');
     expect(c003).toContain('0.0% (pass)');
+    expect(c003).not.toContain('Text manipulation');
+    const c004 = readFileSync(join(dir, 'reports', 'C004.html'), 'utf8');
+    expect(c004).toContain('<h2>Text manipulation</h2>');
+    expect(c004).toMatch(/<td>white-text<\/td><td>200 words<\/td>/);
     const index = readFileSync(join(dir, 'reports', 'index.html'), 'utf8');
     expect(index).toMatch(/C001.html">C001<\/a><\/td><td class="review">review/);
   }, 60_000);
