@@ -98,7 +98,7 @@ function paintsImage(ops: { fnArray: number[]; argsArray: unknown[] }, view: num
  * up: tesseract's font maps 65,536 codes and holds about 10 MB once translated. Such a page
  * prints most of its text in fonts never met before; a typeset dossier has one or two.
  */
-const FRESH_PAGES_PER_CLEANUP = 1;
+const FRESH_PAGES_PER_CLEANUP = 3;
 const fontsMet = new WeakMap<PDFDocumentProxy, { names: Set<string>; fresh: number }>();
 
 /** Drops the translated fonts after a few pages in new fonts; later pages load theirs again. */
