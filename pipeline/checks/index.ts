@@ -46,6 +46,8 @@ export interface CheckSessionOptions {
   readonly only?: readonly string[];
   /** Let the reader render DOCX with LibreOffice for an exact page count (default true). */
   readonly libreoffice?: boolean;
+  /** Recognise the text of scanned pages (OCR) (default true). */
+  readonly ocr?: boolean;
   /** Dossiers read at once, each in its own child process (default: one per core, at most 4). */
   readonly concurrency?: number;
   /**
@@ -123,7 +125,11 @@ export async function checkSession(
   const only = options.only ? new Set(options.only) : undefined;
   const selected = only ? chosen.filter((c) => only.has(c.candidate)) : chosen;
 
-  const readOptions = { libreoffice: options.libreoffice !== false };
+  // Without OCR only: the keys of readings and decisions made with it stay as they were.
+  const readOptions = {
+    libreoffice: options.libreoffice !== false,
+    ...(options.ocr === false ? { ocr: false } : {}),
+  };
   const cache = documentCache(loaded.dir, readOptions);
   const stats = { read: 0, cached: 0, kept: 0, written: 0 };
   const concurrency = options.concurrency ?? READERS;

@@ -1,9 +1,11 @@
 /** `recevable check <session-dir>`: admissibility of every submission → results/*.yaml. */
 import { appendFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
 import { checkSession, type CheckSessionOptions, type SessionCheck } from '../checks/index.ts';
 import { Exit, type Command } from '../command.ts';
 import { Errors, recevableError } from '../errors.ts';
+import { onOcrProgress } from '../read/ocr-progress.ts';
 import { annotations, markdownTable, printTable } from '../results/report.ts';
 import { shardCommand } from '../shard/command.ts';
 import { checkSimilarity } from '../similarity/check.ts';
@@ -13,13 +15,14 @@ export const command: Command = {
   name: 'check',
   summary: 'Decide the admissibility of every submission and write results/*.yaml',
   usage: [
-    'recevable check <session-dir> [--json] [--strict] [--only C001,C002] [--no-libreoffice]',
+    'recevable check <session-dir> [--json] [--strict] [--only C001,C002] [--no-libreoffice] [--no-ocr]',
     'recevable check <session-dir> --shard i/n [--out <dir>] [--json] [--no-libreoffice]',
     '',
     '  --json            print { "results": [...], "summary": {...}, "stats": {...} } on stdout',
     '  --strict          exit 3 when a dossier is not admissible, needs review or is in error',
     '  --only <codes>    check only these candidates (comma-separated codes)',
     '  --no-libreoffice  do not render DOCX with LibreOffice (page counts become estimates)',
+    '  --no-ocr          do not recognise the text of scanned pages (they go to review)',
     '  --shard i/n       decide shard i of n (candidates by code, round-robin) into --out (default',
     '                    <session>/.cache/shards/<i>-of-<n>/); `recevable merge` joins the shards',
     '',
@@ -33,6 +36,7 @@ export const command: Command = {
     strict: { type: 'boolean' },
     only: { type: 'string' },
     'no-libreoffice': { type: 'boolean' },
+    'no-ocr': { type: 'boolean' },
     shard: { type: 'string' },
     out: { type: 'string' },
   },
@@ -56,7 +60,7 @@ export const command: Command = {
       ? new cliProgress.SingleBar(
           {
             stream: process.stderr,
-            format: 'reading {bar} {value}/{total} {candidate}',
+            format: 'reading {bar} {value}/{total} {candidate}{ocr}',
             hideCursor: true,
           },
           cliProgress.Presets.shades_classic,
@@ -66,17 +70,30 @@ export const command: Command = {
     const options: CheckSessionOptions = {
       ...(only ? { only } : {}),
       libreoffice: args.values['no-libreoffice'] !== true,
+      ...(args.values['no-ocr'] === true ? { ocr: false } : {}),
       sessionChecks: (loaded): Record<string, SessionCheck> =>
         loaded.session.rules.similarity ? { similarity: checkSimilarity } : {},
       sessionInputs: { similarity: similarityInputs },
       onProgress: (done, total, candidate) => {
         if (!bar) return;
-        if (!active) bar.start(total, 0, { candidate });
+        if (!active) bar.start(total, 0, { candidate, ocr: '' });
         active = true;
-        bar.update(done, { candidate });
+        bar.setTotal(total);
+        bar.update(done, { candidate, ocr: '' });
       },
     };
+    // OCR takes seconds a page: the bar tells which page of which scan is being recognised.
+    const unlisten = bar
+      ? onOcrProgress(({ path, done, total }) => {
+          if (!active) bar.start(0, 0, { candidate: '', ocr: '' });
+          active = true;
+          bar.update({
+            ocr: done < total ? ` (OCR of ${basename(path)}: page ${done + 1}/${total})` : '',
+          });
+        })
+      : undefined;
     const stop = (): void => {
+      unlisten?.();
       if (active) bar?.stop();
     };
     if (args.values['shard'] !== undefined || args.values['out'] !== undefined)

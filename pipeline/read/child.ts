@@ -10,7 +10,10 @@ process.on('unhandledRejection', () => undefined);
 process.on('disconnect', () => process.exit(0));
 
 process.on('message', (message: { id: number; path: string; options: ReadOptions }) => {
-  void readDossierInProcess(message.path, message.options).then((result) =>
+  // Each page of OCR is told to the parent: it restarts the reading's time limit.
+  const onOcrPage = (done: number, total: number): void =>
+    void process.send?.({ id: message.id, progress: { done, total } });
+  void readDossierInProcess(message.path, { ...message.options, onOcrPage }).then((result) =>
     process.send?.({ id: message.id, result }),
   );
 });

@@ -15,6 +15,12 @@ export interface ReadOptions {
   memoryMb?: number;
   /** Render DOCX/ODT with LibreOffice for an exact page count when installed (default true). */
   libreoffice?: boolean;
+  /** Recognise the text of scanned PDF pages (OCR) (default true). */
+  ocr?: boolean;
+  /** OCR worker threads, each on a core (default 1; `readDossier` sets it from the cores). */
+  ocrWorkers?: number;
+  /** Called after each scanned page the OCR recognised or gave up, `done` of `total`. */
+  onOcrPage?: (done: number, total: number) => void;
 }
 
 const MAX_BYTES = 100 * 1024 * 1024;
@@ -39,7 +45,10 @@ export async function readDossierInProcess(
   const ext = extname(path).toLowerCase().slice(1);
   if (sniffed.kind === 'pdf') {
     const { readPdf } = await import('./pdf.ts');
-    const doc = await readPdf(bytes);
+    // A page's OCR must end before the reader is killed, so it gets less than the limit.
+    const pageTimeoutMs = Math.max(10_000, (options.timeoutMs ?? 60_000) - 10_000);
+    const ocr = { workers: options.ocrWorkers ?? 1, pageTimeoutMs, onPage: options.onOcrPage };
+    const doc = await readPdf(bytes, options.ocr === false ? undefined : ocr);
     if ('kind' in doc) {
       return doc.kind === 'encrypted'
         ? readError(Errors.ReadPdfEncrypted, path)

@@ -6,12 +6,14 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, type ReadError } from '../../schemas/document.ts';
 import { Errors } from '../errors.ts';
 import type { ReadOptions } from './in-process.ts';
-import { runInReader } from './pool.ts';
+import { reportOcrProgress } from './ocr-progress.ts';
+import { runInReader, type Progress } from './pool.ts';
 import { readError } from './read-error.ts';
 
 export { readDossierInProcess, type ReadOptions } from './in-process.ts';
@@ -20,7 +22,8 @@ export { readDossierInProcess, type ReadOptions } from './in-process.ts';
 function readerFingerprint(): string {
   const require = createRequire(import.meta.url);
   const hash = createHash('sha256');
-  for (const pkg of ['pdfjs-dist', 'mammoth', 'fflate']) {
+  const ocr = ['pdf-lib', 'tesseract.js', 'tesseract.js-core', '@tesseract.js-data/fra'];
+  for (const pkg of ['pdfjs-dist', 'mammoth', 'fflate', ...ocr]) {
     hash.update(`${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}\n`);
   }
   const dir = dirname(fileURLToPath(import.meta.url));
@@ -42,18 +45,39 @@ export const readerVersion = `read-${readerFingerprint()}`;
 /** True when the value is a ReadError rather than a Document. */
 export const isReadError = (value: Document | ReadError): value is ReadError => 'error' in value;
 
-/** Reads a dossier in an isolated child process. Never throws for a bad file. */
+/** Readings under way in this process, so the OCR of each takes its share of the cores. */
+let reading = 0;
+
+/**
+ * Reads a dossier in an isolated child process. Never throws for a bad file. A scan's OCR gets
+ * one worker thread per core the readings under way leave it, at least one, and reports each
+ * page to `onOcrProgress` listeners.
+ */
 export async function readDossier(
   path: string,
   options: ReadOptions = {},
 ): Promise<Document | ReadError> {
+  reading += 1;
+  try {
+    return await read(path, options, Math.max(1, Math.floor(availableParallelism() / reading)));
+  } finally {
+    reading -= 1;
+  }
+}
+
+async function read(
+  path: string,
+  options: ReadOptions,
+  ocrWorkers: number,
+): Promise<Document | ReadError> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const memoryMb = options.memoryMb ?? 512;
-  const job = { libreoffice: options.libreoffice, timeoutMs };
-  let outcome = await runInReader(path, job, memoryMb, timeoutMs);
+  const job = { libreoffice: options.libreoffice, timeoutMs, ocr: options.ocr, ocrWorkers };
+  const progress = ({ done, total }: Progress): void => reportOcrProgress({ path, done, total });
+  let outcome = await runInReader(path, job, memoryMb, timeoutMs, false, progress);
   // A process that had read other files may have died of them: the file gets a fresh one.
   if (outcome.kind === 'crash' && outcome.reused)
-    outcome = await runInReader(path, job, memoryMb, timeoutMs, true);
+    outcome = await runInReader(path, job, memoryMb, timeoutMs, true, progress);
   if (outcome.kind === 'answer') return parse(outcome.value, path);
   if (outcome.kind === 'timeout')
     return readError(Errors.ReadTimeout, path, Math.round(timeoutMs / 1000));

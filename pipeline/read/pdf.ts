@@ -1,11 +1,12 @@
 /** Reads a PDF dossier into a Document. */
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Document, Heading, ReadWarning } from '../../schemas/document.ts';
+import type { Document, Heading, PageText, ReadWarning } from '../../schemas/document.ts';
 import { countWords, joinLines, removeRunningMatter } from './clean.ts';
 import { applyMarks, foldLigatures, repairLigatures } from './ligatures.ts';
 import { complementOutline, outlineHeadings, typographyHeadings } from './pdf-headings.ts';
 import { closePdf, openPdf, readPage, type Line } from './pdf-load.ts';
 import { joinLetterSpaced } from './spacing.ts';
+import type { OcrOptions } from './ocr-pdf.ts';
 import { findTocs } from './toc.ts';
 
 /** Why a PDF could not be opened. */
@@ -15,7 +16,8 @@ export type PdfProblem = { kind: 'encrypted' | 'corrupt'; detail: string };
 const MAX_TEXT_PAGES = 400;
 const SCANNED_CHARS = 20;
 
-export async function readPdf(bytes: Uint8Array): Promise<Document | PdfProblem> {
+/** Reads the PDF `bytes`; with `ocr`, the text of scanned pages is recognised (`ocr-pdf.ts`). */
+export async function readPdf(bytes: Uint8Array, ocr?: OcrOptions): Promise<Document | PdfProblem> {
   let doc: PDFDocumentProxy;
   try {
     doc = await openPdf(bytes);
@@ -25,13 +27,17 @@ export async function readPdf(bytes: Uint8Array): Promise<Document | PdfProblem>
     return { kind: 'corrupt', detail: (error as Error).message || name };
   }
   try {
-    return await readOpened(doc);
+    return await readOpened(doc, bytes, ocr);
   } finally {
     await closePdf(doc);
   }
 }
 
-async function readOpened(doc: PDFDocumentProxy): Promise<Document> {
+async function readOpened(
+  doc: PDFDocumentProxy,
+  bytes: Uint8Array,
+  ocr?: OcrOptions,
+): Promise<Document> {
   const warnings: ReadWarning[] = [];
   const count = doc.numPages;
   // Per-page bookmarks ("Page 3") or a lone bookmark (the title) say nothing of the plan.
@@ -72,6 +78,16 @@ async function readOpened(doc: PDFDocumentProxy): Promise<Document> {
     }))
     .filter((p) => p.image && p.chars < SCANNED_CHARS)
     .map((p) => p.page);
+  const textPages = raw.filter((lines) => lines.length > 0).length;
+  let ocrPages: PageText[] = [];
+  if (ocr && scannedPages.length > 0) {
+    // Loaded only for a scan: tesseract.js is not needed to read a PDF with a text layer.
+    const { ocrPdf } = await import('./ocr-pdf.ts');
+    const reading = await ocrPdf(bytes, scannedPages, ocr);
+    for (const [page, lines] of reading.lines) raw[page - 1] = lines;
+    ocrPages = reading.pageText;
+    warnings.push(...reading.warnings);
+  }
   for (const line of raw.flat()) line.text = joinLetterSpaced(line.text);
   const { marks } = repairLigatures(raw);
   for (const heading of outline) heading.text = applyMarks(foldLigatures(heading.text), marks);
@@ -107,12 +123,13 @@ async function readOpened(doc: PDFDocumentProxy): Promise<Document> {
     text += `${pageText}\n\n`;
   }
   locate(headings, text, pageOffsets);
-  const textPages = raw.filter((lines) => lines.length > 0).length;
   const textLayer = scannedPages.length === 0 ? 'full' : textPages === 0 ? 'none' : 'partial';
-  if (scannedPages.length > 0) {
+  const recognised = new Set(ocrPages.map((p) => p.page));
+  const unread = scannedPages.filter((page) => !recognised.has(page));
+  if (unread.length > 0) {
     warnings.push({
       code: 'READ_PDF_SCANNED_PAGES',
-      message: `Page(s) ${scannedPages.join(', ')} are images without text: their content is not checked.`,
+      message: `Page(s) ${unread.join(', ')} are images without text: their content is not checked.`,
     });
   }
   const meta = await metadata(doc);
@@ -121,6 +138,7 @@ async function readOpened(doc: PDFDocumentProxy): Promise<Document> {
     pages: { count, method: 'pdf', exact: true },
     textLayer,
     scannedPages,
+    ...(ocrPages.length > 0 ? { pageText: ocrPages } : {}),
     headings,
     text,
     pageOffsets,

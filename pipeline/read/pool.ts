@@ -84,13 +84,24 @@ function release(reader: Reader): void {
   } else if (reader.child.connected) reader.child.disconnect();
 }
 
-/** Runs one reading in a reader process (a new one when `fresh`), with a wall-clock limit. */
+/** Progress a reading reports: a page of its OCR recognised, `done` of `total`. */
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+/**
+ * Runs one reading in a reader process (a new one when `fresh`), with a wall-clock limit that
+ * starts again at each progress the reading reports (OCR takes seconds a page, each page with a
+ * limit of its own in the reader).
+ */
 export function runInReader(
   path: string,
   options: object,
   memoryMb: number,
   timeoutMs: number,
   fresh = false,
+  onProgress?: (progress: Progress) => void,
 ): Promise<Outcome> {
   const at = fresh ? -1 : idle.findIndex((r) => r.memoryMb === memoryMb);
   const reader = at >= 0 ? (idle.splice(at, 1)[0] as Reader) : spawnReader(memoryMb);
@@ -123,10 +134,16 @@ export function runInReader(
         false,
       );
     };
-    const timer = setTimeout(() => finish({ kind: 'timeout' }, false), timeoutMs);
+    const expire = () => setTimeout(() => finish({ kind: 'timeout' }, false), timeoutMs);
+    let timer = expire();
     reader.child.on('exit', onExit);
-    reader.child.on('message', (message: { id: number; result: unknown }) => {
-      if (message.id === id) finish({ kind: 'answer', value: message.result }, true);
+    reader.child.on('message', (message: { id: number; result?: unknown; progress?: Progress }) => {
+      if (message.id !== id) return;
+      if (message.progress) {
+        clearTimeout(timer);
+        timer = expire();
+        onProgress?.(message.progress);
+      } else finish({ kind: 'answer', value: message.result }, true);
     });
     reader.child.send({ id, path, options }, (error) => {
       if (error) finish({ kind: 'crash', reason: error.message, memory: false, reused }, false);

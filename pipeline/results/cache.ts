@@ -65,6 +65,8 @@ export class DocumentCache {
 /** How dossiers are read; part of the cache key. */
 export interface ReadOptions {
   readonly libreoffice: boolean;
+  /** False: scanned pages are not recognised (OCR). */
+  readonly ocr?: boolean;
 }
 
 /** The cache of a session for these reading options (the one `check` fills). */
