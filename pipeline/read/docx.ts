@@ -92,7 +92,8 @@ export async function renderPages(
   if (libreofficeMs <= 0) return explain('LibreOffice rendering was turned off');
   const pdf = await renderPdf(bytes, extension, libreofficeMs);
   if ('failed' in pdf) return explain(pdf.failed);
-  const rendered = await readPdf(pdf);
+  // Its hidden text is found in the Word file itself.
+  const rendered = await readPdf(pdf, undefined, false);
   if ('kind' in rendered)
     return explain(`LibreOffice's PDF could not be read (${rendered.detail})`);
   const count = rendered.pages.count;

@@ -7,7 +7,7 @@
  * white text over a dark shape or an image is a banner: neither is hidden.
  */
 import { OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { HiddenText } from '../../schemas/document.ts';
+import type { Document, HiddenText } from '../../schemas/document.ts';
 import { placeHidden } from './hidden.ts';
 
 /** How a run of text is hidden. */
@@ -308,4 +308,11 @@ export async function hiddenPdfText(
     runs.map((r) => ({ ...r, text: r.text.normalize('NFKC') })),
     pages,
   );
+}
+
+/** Sets `document.hidden` from the pages whose text was read, when some text is hidden. */
+export async function addHiddenText(doc: PDFDocumentProxy, document: Document): Promise<void> {
+  const { text, pageOffsets } = document;
+  const hidden = await hiddenPdfText(doc, pageOffsets.length, text, pageOffsets);
+  if (hidden.length > 0) document.hidden = hidden;
 }

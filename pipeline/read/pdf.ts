@@ -4,6 +4,7 @@ import type { Document, Heading, PageText, ReadWarning } from '../../schemas/doc
 import { countWords, joinLines, removeRunningMatter } from './clean.ts';
 import { applyMarks, foldLigatures, repairLigatures } from './ligatures.ts';
 import { complementOutline, outlineHeadings, typographyHeadings } from './pdf-headings.ts';
+import { addHiddenText } from './hidden-text.ts';
 import { closePdf, openPdf, readPage, type Line } from './pdf-load.ts';
 import { joinLetterSpaced } from './spacing.ts';
 import type { OcrOptions } from './ocr-pdf.ts';
@@ -16,8 +17,15 @@ export type PdfProblem = { kind: 'encrypted' | 'corrupt'; detail: string };
 const MAX_TEXT_PAGES = 400;
 const SCANNED_CHARS = 20;
 
-/** Reads the PDF `bytes`; with `ocr`, the text of scanned pages is recognised (`ocr-pdf.ts`). */
-export async function readPdf(bytes: Uint8Array, ocr?: OcrOptions): Promise<Document | PdfProblem> {
+/**
+ * Reads the PDF `bytes`; with `ocr`, the text of scanned pages is recognised (`ocr-pdf.ts`);
+ * with `hidden` (default), text drawn but not seen is looked for (`hidden-text.ts`).
+ */
+export async function readPdf(
+  bytes: Uint8Array,
+  ocr?: OcrOptions,
+  hidden = true,
+): Promise<Document | PdfProblem> {
   let doc: PDFDocumentProxy;
   try {
     doc = await openPdf(bytes);
@@ -27,7 +35,9 @@ export async function readPdf(bytes: Uint8Array, ocr?: OcrOptions): Promise<Docu
     return { kind: 'corrupt', detail: (error as Error).message || name };
   }
   try {
-    return await readOpened(doc, bytes, ocr);
+    const document = await readOpened(doc, bytes, ocr);
+    if (hidden) await addHiddenText(doc, document);
+    return document;
   } finally {
     await closePdf(doc);
   }
