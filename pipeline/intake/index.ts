@@ -14,7 +14,7 @@ import { day, localDateTime } from '../../schemas/common.ts';
 import type { Submission } from '../../schemas/submissions.ts';
 import { Errors, recevableError } from '../errors.ts';
 import { removeTemporaries, writeIfChanged } from '../files/atomic.ts';
-import { sessionFiles } from '../session/files.ts';
+import { sessionFiles, type SessionFileKey } from '../session/files.ts';
 import { loadSession, type LoadedSession } from '../session/load.ts';
 import { validateSession } from '../session/validate.ts';
 import { formatInZone, toInstant } from '../time.ts';
@@ -112,10 +112,10 @@ function sinceInstant(since: string | undefined, zone: string): Date | undefined
 
 /** The session as `loadSession` gives it, for a dry run on a folder without submissions.yaml yet. */
 async function loadWithout(dir: string): Promise<LoadedSession> {
-  const skip = sessionFiles
-    .filter((e) => e.role === 'input' && !e.required)
-    .map((e) => e.key)
-    .concat('submissions');
+  const skip: SessionFileKey[] = [
+    ...sessionFiles.filter((e) => e.role === 'input' && !e.required).map((e) => e.key),
+    'submissions',
+  ];
   const { problems, loaded } = await validateSession(dir, { roles: ['input'], skip });
   const first = problems.find((p) => p.blocking !== false);
   if (first || !loaded) {

@@ -61,10 +61,16 @@ describe('times of receipt', () => {
 
 describe('matching a message to a candidate', () => {
   const candidates = [
-    { code: 'C001', name: 'A', email: 'Camille@Example.org', specialisation: 'B4' },
-    { code: 'C002', name: 'B', email: 'b@example.org', specialisation: 'B4' },
-    { code: 'C012', name: 'C', email: 'c@example.org', specialisation: 'B4' },
-  ] as Parameters<typeof matchCandidate>[0];
+    {
+      code: 'C001',
+      name: 'A',
+      email: 'Camille@Example.org',
+      specialisation: 'B4',
+      unavailable: [],
+    },
+    { code: 'C002', name: 'B', email: 'b@example.org', specialisation: 'B4', unavailable: [] },
+    { code: 'C012', name: 'C', email: 'c@example.org', specialisation: 'B4', unavailable: [] },
+  ] satisfies Parameters<typeof matchCandidate>[0];
 
   it('matches the sender address whatever its case, and warns when the subject names another code', () => {
     expect(
