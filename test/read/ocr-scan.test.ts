@@ -6,9 +6,11 @@
  * cores, a minute or two on a loaded machine.
  */
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSession } from '../../pipeline/checks/index.ts';
 import { isReadError, readDossier } from '../../pipeline/read/index.ts';
+import { onOcrProgress } from '../../pipeline/read/ocr-progress.ts';
 import { documentCache, readThroughCache } from '../../pipeline/results/cache.ts';
 import { checkSimilarity } from '../../pipeline/similarity/check.ts';
 import { similarityInputs } from '../../pipeline/similarity/inputs.ts';
@@ -117,10 +119,14 @@ describe('a scanned dossier without a text layer', { timeout: 300_000 }, () => {
     },
   );
 
-  it('reads the noisy scan once: the second reading comes from the cache', async () => {
+  it('reads the noisy scan once, telling each page: the second reading comes from the cache', async () => {
     const dir = await miniSession(['C001'], []);
     const cache = documentCache(dir, { libreoffice: false });
+    const pages: string[] = [];
+    const stop = onOcrProgress((p) => pages.push(`${basename(p.path)} ${p.done}/${p.total}`));
     const first = await readThroughCache(cache, scans.noisy, 'C001.pdf', { libreoffice: false });
+    stop();
+    expect(pages).toEqual([1, 2, 3, 4, 5].map((n) => `${basename(scans.noisy)} ${n}/5`));
     const start = performance.now();
     const second = await readThroughCache(cache, scans.noisy, 'C001.pdf', { libreoffice: false });
     expect(first.cached).toBe(false);
