@@ -3,7 +3,8 @@
  * source, next to Debian's `sim_text` on the same files in the same run: the sources indexed in
  * memory as sim_text does (the ratio), then through the on-disk corpus index, build included;
  * (b) one 20,000-word dossier against a generated corpus of 5,000 dossiers (time, peak RSS,
- * in a child process of its own); (c) a 100-dossier session, all pairs.
+ * in a child process of its own); (c) a 100-dossier session, all pairs; (d) the reader's
+ * hidden-text pass (operator lists) on the shared real reports, against pdf.js's text floor.
  * Environment: BENCH_CORPUS_WORDS (words per generated corpus dossier, default 8000).
  * `--smoke`: a generated stand-in for PAN, a corpus of 60 dossiers, a session of 10.
  */
@@ -11,6 +12,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { readPdf } from '../../pipeline/read/pdf.ts';
+import { openPdf } from '../../pipeline/read/pdf-load.ts';
 import { align } from '../../pipeline/similarity/align.ts';
 import { openCorpus, type NewCorpusDoc } from '../../pipeline/similarity/corpus-index.ts';
 import { fingerprintIndex } from '../../pipeline/similarity/fingerprint-index.ts';
@@ -18,6 +21,7 @@ import { fingerprint } from '../../pipeline/similarity/fingerprint.ts';
 import { tokenize } from '../../pipeline/similarity/normalise.ts';
 import { prepare, type Prepared } from '../../pipeline/similarity/prepare.ts';
 import { analyseSession } from '../../pipeline/similarity/session.ts';
+import { makePdf } from '../fixtures/dossier/generate.ts';
 import { prose } from '../similarity/prose.ts';
 
 const smoke = process.argv.includes('--smoke');
@@ -289,13 +293,55 @@ function sessionAllPairs(): void {
   );
 }
 
+/** (d) The PDF reader with and without its hidden-text pass, beside pdf.js's text content alone. */
+async function hiddenTextPass(): Promise<void> {
+  const dir = resolve(import.meta.dirname, '../../../shared/corpus/reports');
+  const files = smoke ? [] : readdirSync(dir).filter((f) => f.endsWith('.pdf'));
+  const bytes = files.map((f) => readFileSync(join(dir, f)));
+  if (bytes.length === 0) {
+    bytes.push(await makePdf({ pages: 12, seed: 3, sections: [{ title: 'Introduction' }] }));
+  }
+  const floor = async (): Promise<void> => {
+    for (const b of bytes) {
+      const doc = await openPdf(b);
+      for (let n = 1; n <= doc.numPages; n++) {
+        const page = await doc.getPage(n);
+        await page.getTextContent();
+        page.cleanup();
+      }
+      await doc.loadingTask.destroy();
+    }
+  };
+  const reader = (hidden: boolean) => async (): Promise<void> => {
+    for (const b of bytes) await readPdf(b, undefined, hidden);
+  };
+  const median = async (run: () => Promise<void>): Promise<number> => {
+    await run();
+    const samples: number[] = [];
+    for (let i = 0; i < (smoke ? 1 : 3); i++) {
+      const started = performance.now();
+      await run();
+      samples.push(performance.now() - started);
+    }
+    return samples.sort((x, y) => x - y)[Math.floor(samples.length / 2)] ?? 0;
+  };
+  const text = await median(floor);
+  const without = await median(reader(false));
+  const withPass = await median(reader(true));
+  say(`(d) PDF reader on ${bytes.length} file(s), median of ${smoke ? 1 : 3}`);
+  say(
+    `    pdf.js text only ${seconds(text)}; reader without the hidden-text pass ${seconds(without)} (${(without / text).toFixed(2)} × floor), with it ${seconds(withPass)} (${(withPass / text).toFixed(2)} ×): the pass costs ${((withPass - without) / text).toFixed(2)} × the floor`,
+  );
+}
+
 if (process.argv[2] === '--query') {
   queryChild(process.argv[3] ?? '', Number(process.argv[4]), Number(process.argv[5]));
 } else {
   mkdirSync(WORK, { recursive: true });
   if (smoke) writeMiniPan(PAN);
-  const only = process.argv.slice(2).find((arg) => /^[abc]$/.test(arg));
+  const only = process.argv.slice(2).find((arg) => /^[abcd]$/.test(arg));
   if (!only || only === 'a') panScreening(WORK);
   if (!only || only === 'b') oneAgainstCorpus(WORK);
   if (!only || only === 'c') sessionAllPairs();
+  if (!only || only === 'd') await hiddenTextPass();
 }
