@@ -35,13 +35,30 @@ export async function* emlMessages(dir: string, limit: number): AsyncGenerator<F
     yield await load(join(dir, name), name, limit);
 }
 
-/** The messages of a Maildir, `cur/` and `new/` merged by file name (delivery order). */
+/** The unique part of a Maildir file name (its flags after `:` change when it moves to cur/). */
+const unique = (name: string): string => basename(name).split(':')[0]!;
+
+/**
+ * The messages of a Maildir, `cur/` and `new/` merged in delivery order: by the name's time
+ * and microseconds (`1692957483.M95P17.mx` before `1692957483.M858828P17.mx`), compared as
+ * numbers. A message the server moves from new/ to cur/ while it is read is read once.
+ */
 export async function* maildirMessages(dir: string, limit: number): AsyncGenerator<FileMessage> {
-  const names = [
+  const list = async () => [
     ...(await files(join(dir, 'cur'), () => true)).map((n) => `cur/${n}`),
     ...(await files(join(dir, 'new'), () => true)).map((n) => `new/${n}`),
-  ].sort((a, b) => basename(a).localeCompare(basename(b), 'en'));
-  for (const name of names) yield await load(join(dir, name), name, limit);
+  ];
+  const byKey = new Map((await list()).map((name) => [unique(name), name]));
+  const keys = [...byKey.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  for (const key of keys) {
+    const name = byKey.get(key)!;
+    const found = await load(join(dir, name), name, limit).catch(async (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      const moved = (await list()).find((n) => unique(n) === key);
+      return moved ? load(join(dir, moved), moved, limit) : undefined;
+    });
+    if (found) yield found;
+  }
 }
 
 /** One `.eml` file. */

@@ -4,7 +4,7 @@
  * two sends, a zipped dossier, no attachment, an unknown sender with the code in the subject, a
  * DOCX named `.pdf`, an RFC 2231 French file name — plus an unknown sender without a code.
  */
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
@@ -19,12 +19,25 @@ export const ZONE = 'Europe/Paris';
 export const CODES = ['C001', 'C002', 'C003', 'C004', 'C005', 'C006', 'C007', 'C008', 'C009'];
 export const email = (code: string): string => `${code.toLowerCase()}@example.org`;
 
+/** Session folders made by this test file, removed by `removeSessions`. */
+const made: string[] = [];
+const sessionDir = async (): Promise<string> => {
+  const dir = await mkdtemp(join(tmpdir(), 'recevable-intake-'));
+  made.push(dir);
+  return dir;
+};
+
+/** Removes every session folder made so far (call in `afterAll`). */
+export async function removeSessions(): Promise<void> {
+  await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+}
+
 /**
  * A session folder whose deadline is `deadline` (an instant, written in Paris time), candidates
  * C001…C009 (C008 is Élodie; C009 has the address `extra` when given), and no submissions.yaml.
  */
 export async function scenarioSession(deadline: Date, extra?: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'recevable-intake-'));
+  const dir = await sessionDir();
   const session = parse(await readFile(new URL('session.yaml', DEMO), 'utf8')) as {
     keyDates: { id: string; at?: string }[];
   };
@@ -44,7 +57,7 @@ export async function scenarioSession(deadline: Date, extra?: string): Promise<s
 
 /** Copies a session folder's YAML (for a second run from the same start). */
 export async function copySession(dir: string): Promise<string> {
-  const copy = await mkdtemp(join(tmpdir(), 'recevable-intake-'));
+  const copy = await sessionDir();
   for (const f of ['session.yaml', 'candidates.yaml', 'juries.yaml'])
     await copyFile(join(dir, f), join(copy, f));
   await mkdir(join(copy, 'submissions'), { recursive: true });

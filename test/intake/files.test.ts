@@ -9,7 +9,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { intakeSession } from '../../pipeline/intake/index.ts';
-import { cases, expectedFiles, scenarioSession, type Case } from './cases.ts';
+import {
+  cases,
+  dossiers,
+  expectedFiles,
+  removeSessions,
+  scenarioSession,
+  type Case,
+} from './cases.ts';
 import { asctime, mbox, rawMail } from './mail.ts';
 
 /** 2023-08-25 12:00 in Paris. */
@@ -71,7 +78,10 @@ beforeAll(async () => {
   }
 }, 60_000);
 
-afterAll(() => rm(work, { recursive: true, force: true }));
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+  await removeSessions();
+});
 
 describe('intake from files', () => {
   const sources = [
@@ -153,5 +163,27 @@ describe('intake from files', () => {
     const report = await intakeSession(dir, { from: join(work, 'eml') });
     expect(report.added).toHaveLength(8);
     await expect(readFile(join(dir, '.intake.lock'))).rejects.toThrow();
+  });
+
+  it('reads a Maildir in delivery order: microseconds compared as numbers, flags after the colon ignored', async () => {
+    const dir = await mkdtemp(join(work, 'Maildir-'));
+    for (const sub of ['cur', 'new', 'tmp']) await mkdir(join(dir, sub));
+    const d = await dossiers();
+    const mail = async (id: string, seed: number) =>
+      rawMail({
+        from: 'c001@example.org',
+        subject: 'Dossier',
+        messageId: `<${id}@client.example>`,
+        received: ['by mx.ecole.example; Thu, 24 Aug 2023 16:03:00 +0000'],
+        attachments: [{ name: `${id}.pdf`, type: 'application/pdf', bytes: await d.pdf(seed) }],
+      });
+    await writeFile(join(dir, 'cur/1692893000.M858828P17.mx:2,S'), await mail('second', 41));
+    await writeFile(join(dir, 'new/1692893000.M95P17.mx'), await mail('first', 42));
+    const session = await scenarioSession(DEADLINE);
+    const report = await intakeSession(session, { from: dir });
+    expect(report.added.map((a) => [a.file, a.originalName, a.place])).toEqual([
+      ['submissions/C001-1.pdf', 'first.pdf', 'new/1692893000.M95P17.mx'],
+      ['submissions/C001-2.pdf', 'second.pdf', 'cur/1692893000.M858828P17.mx:2,S'],
+    ]);
   });
 });

@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 import { checkSession } from '../../pipeline/checks/index.ts';
 import { intakeSession } from '../../pipeline/intake/index.ts';
 import { zipBomb } from '../read/hostile-files.ts';
-import { dossiers, scenarioSession } from './cases.ts';
+import { dossiers, scenarioSession, removeSessions } from './cases.ts';
 import { asctime, mbox, rawMail, type MailSpec } from './mail.ts';
 
 const DEADLINE = new Date('2023-08-25T10:00:00Z');
@@ -55,7 +55,10 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'recevable-intake-hostile-'));
 }, 60_000);
 
-afterAll(() => rm(work, { recursive: true, force: true }));
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+  await removeSessions();
+});
 
 describe('intake of hostile input', () => {
   it('ignores the truncated last message of an mbox (its MIME boundary never closes) and records the others', async () => {

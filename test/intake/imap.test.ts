@@ -15,7 +15,15 @@ import { parse } from 'yaml';
 import { checkSession } from '../../pipeline/checks/index.ts';
 import { intakeSession } from '../../pipeline/intake/index.ts';
 import { formatInZone } from '../../pipeline/time.ts';
-import { cases, copySession, expectedFiles, raw, scenarioSession, ZONE } from './cases.ts';
+import {
+  cases,
+  copySession,
+  expectedFiles,
+  raw,
+  scenarioSession,
+  ZONE,
+  removeSessions,
+} from './cases.ts';
 import { startDovecot, type Dovecot } from './dovecot.ts';
 import { mailDate, rawMail } from './mail.ts';
 
@@ -105,6 +113,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
+  await removeSessions();
 });
 
 describe('intake from IMAP (Dovecot)', () => {

@@ -8,7 +8,7 @@ import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { intakeSession } from '../../pipeline/intake/index.ts';
-import { CODES, email, scenarioSession } from './cases.ts';
+import { CODES, email, removeSessions, scenarioSession } from './cases.ts';
 import { startDovecot } from './dovecot.ts';
 import { asctime, mailDate, mbox, rawMail } from './mail.ts';
 
@@ -68,4 +68,5 @@ try {
   await server.stop();
   clearInterval(sampler);
   await rm(work, { recursive: true, force: true });
+  await removeSessions();
 }
