@@ -297,7 +297,7 @@ function sessionAllPairs(): void {
 async function hiddenTextPass(): Promise<void> {
   const dir = resolve(import.meta.dirname, '../../../shared/corpus/reports');
   const files = smoke ? [] : readdirSync(dir).filter((f) => f.endsWith('.pdf'));
-  const bytes = files.map((f) => readFileSync(join(dir, f)));
+  const bytes: Uint8Array[] = files.map((f) => readFileSync(join(dir, f)));
   if (bytes.length === 0) {
     bytes.push(await makePdf({ pages: 12, seed: 3, sections: [{ title: 'Introduction' }] }));
   }
