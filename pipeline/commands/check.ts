@@ -60,7 +60,19 @@ export const command: Command = {
       ? new cliProgress.SingleBar(
           {
             stream: process.stderr,
-            format: 'reading {bar} {value}/{total} {candidate}{ocr}',
+            // Until the first dossier is read the total is unknown: only the OCR is told.
+            format: (options, params, payload) =>
+              cliProgress.Format.Formatter(
+                {
+                  ...options,
+                  format:
+                    params.total > 0
+                      ? 'reading {bar} {value}/{total} {candidate}{ocr}'
+                      : 'reading{ocr}',
+                },
+                params,
+                payload,
+              ),
             hideCursor: true,
           },
           cliProgress.Presets.shades_classic,
