@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSession } from '../../pipeline/checks/index.ts';
+import { main } from '../../pipeline/cli.ts';
 import { isReadError, readDossier } from '../../pipeline/read/index.ts';
 import { onOcrProgress } from '../../pipeline/read/ocr-progress.ts';
 import { documentCache, readThroughCache } from '../../pipeline/results/cache.ts';
@@ -18,6 +19,8 @@ import { makePdf, type DossierSpec } from '../fixtures/dossier/generate.ts';
 import { makeDistortedScan, makeImageScan } from '../fixtures/dossier/scan.ts';
 import { miniSession } from '../checks/mini-session.ts';
 import { prose } from '../similarity/prose.ts';
+import { captureIo } from '../support/io.ts';
+import type { Result } from '../../schemas/result.ts';
 
 /** About 300 words both dossiers share, in three paragraphs. */
 const copied = [prose(1801, 100), prose(1802, 100), prose(1803, 100)];
@@ -136,6 +139,20 @@ describe('a scanned dossier without a text layer', { timeout: 300_000 }, () => {
     if (isReadError(document)) throw new Error(document.error.message);
     expect(document.textLayer).toBe('none');
     expect(document.pageText?.map((p) => p.page)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('goes to review unread with recevable check --no-ocr', async () => {
+    const bytes = await readFile(scans.clean);
+    const dir = await miniSession(
+      ['C001'],
+      [{ candidate: 'C001', file: 'submissions/C001.pdf', bytes }],
+    );
+    const io = captureIo();
+    expect(await main(['check', dir, '--no-ocr', '--json'], io)).toBe(0);
+    const { results } = io.out[0] as { results: Result[] };
+    expect(results[0]?.checks.format?.status).toBe('review');
+    expect(results[0]?.checks.format?.message).toContain('il semble numérisé');
+    expect(results[0]?.checks.plan?.status).toBe('review');
   });
 
   it('is left unrecognised with ocr: false, as before', async () => {
