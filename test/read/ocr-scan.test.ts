@@ -2,8 +2,8 @@
  * A generated dossier printed and scanned: its pages rendered to JPEG (askew, with noise, for
  * the noisy one) and put back together as a PDF of images only. Recognised in French, it must
  * come out with its plan found and its copied passage flagged, like the file it was made from.
- * The scans are cached in the temp dir; their OCR (five pages each) takes about 20 s on 2 free
- * cores, a minute or two on a loaded machine.
+ * The scans are cached in the temp dir; their OCR (five pages each, three readings) makes the
+ * file take about 35 s on 2 cores shared at a load of 5 to 15.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
