@@ -9,6 +9,7 @@
 import { OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Document, HiddenText } from '../../schemas/document.ts';
 import { placeHidden } from './hidden.ts';
+import { closePdf, openPdf } from './pdf-load.ts';
 
 /** How a run of text is hidden. */
 export type HiddenKind = 'white' | 'tiny' | 'covered' | 'invisible';
@@ -80,6 +81,12 @@ interface Drawn {
   readonly light: boolean;
   readonly unseen: boolean;
 }
+
+/** Bytes per page above which a PDF is made of images and not searched for hidden text. */
+const IMAGE_HEAVY_BYTES_PER_PAGE = 200 * 1024;
+
+/** Pages printed in new fonts after which the translated fonts are dropped. */
+const FRESH_PAGES_PER_CLEANUP = 1;
 
 /** Smallest font size, in points on the page, a reader can read. */
 const TINY_POINTS = 1.5;
@@ -293,11 +300,33 @@ export async function hiddenPdfText(
   pageOffsets: readonly number[],
 ): Promise<HiddenText[]> {
   const runs: HiddenRun[] = [];
+  // pdf.js keeps every font it translated until the document is cleaned up: a scan OCR'd page
+  // by page embeds a font per page (about 10 MB each once translated), so, as the text pass
+  // does (pdf-load.ts), fonts are dropped after pages printed mostly in fonts never met before.
+  const met = new Set<string>();
+  let fresh = 0;
   for (let number = 1; number <= pages; number++) {
     try {
       const page = await doc.getPage(number);
-      runs.push(...(await hiddenText(page, number)));
+      const ops = await page.getOperatorList();
+      runs.push(...hiddenInOperators(ops, number));
       page.cleanup();
+      let fonts = 0;
+      let unseen = 0;
+      const names: string[] = [];
+      for (let i = 0; i < ops.fnArray.length; i++) {
+        if (ops.fnArray[i] !== OPS.setFont) continue;
+        const name = (ops.argsArray[i] as unknown[] | null)?.[0];
+        if (typeof name !== 'string') continue;
+        fonts++;
+        if (!met.has(name)) unseen++;
+        names.push(name);
+      }
+      for (const name of names) met.add(name);
+      if (unseen * 2 > fonts && ++fresh >= FRESH_PAGES_PER_CLEANUP) {
+        fresh = 0;
+        await doc.cleanup().catch(() => undefined);
+      }
     } catch {
       // The text pass already warns about an unreadable page.
     }
@@ -310,9 +339,32 @@ export async function hiddenPdfText(
   );
 }
 
-/** Sets `document.hidden` from the pages whose text was read, when some text is hidden. */
-export async function addHiddenText(doc: PDFDocumentProxy, document: Document): Promise<void> {
+/**
+ * Sets `document.hidden` from the pages whose text was read, when some text is hidden. The
+ * PDF is opened anew: what the text pass loaded is freed first, so the two passes' memory
+ * does not add up (a 58-page OCR'd scan translates a font per page).
+ */
+export async function addHiddenText(bytes: Uint8Array, document: Document): Promise<void> {
   const { text, pageOffsets } = document;
-  const hidden = await hiddenPdfText(doc, pageOffsets.length, text, pageOffsets);
-  if (hidden.length > 0) document.hidden = hidden;
+  // A file this heavy per page is made of images (a scan): its operator lists translate a font
+  // per page and would double the reader's memory. Said, not skipped silently.
+  if (bytes.length > IMAGE_HEAVY_BYTES_PER_PAGE * Math.max(1, document.pages.count)) {
+    document.warnings.push({
+      code: 'READ_PDF_HIDDEN_NOT_CHECKED',
+      message: `The file holds more than ${IMAGE_HEAVY_BYTES_PER_PAGE / 1024} KB per page (images, a scan): it was not searched for hidden text (white, tiny, covered or invisible).`,
+    });
+    return;
+  }
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await openPdf(bytes);
+  } catch {
+    return;
+  }
+  try {
+    const hidden = await hiddenPdfText(doc, pageOffsets.length, text, pageOffsets);
+    if (hidden.length > 0) document.hidden = hidden;
+  } finally {
+    await closePdf(doc);
+  }
 }

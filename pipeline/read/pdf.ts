@@ -34,13 +34,14 @@ export async function readPdf(
     if (name === 'PasswordException') return { kind: 'encrypted', detail: 'password required' };
     return { kind: 'corrupt', detail: (error as Error).message || name };
   }
+  let document: Document;
   try {
-    const document = await readOpened(doc, bytes, ocr);
-    if (hidden) await addHiddenText(doc, document);
-    return document;
+    document = await readOpened(doc, bytes, ocr);
   } finally {
     await closePdf(doc);
   }
+  if (hidden) await addHiddenText(bytes, document);
+  return document;
 }
 
 async function readOpened(

@@ -108,7 +108,20 @@ describe('what is not hidden text', () => {
     const document = await readDossier(file, { libreoffice: false });
     if (isReadError(document)) throw new Error(document.error.message);
     expect(document.words).toBeGreaterThan(50);
+    // Searched, and nothing found.
+    expect(document.warnings.map((w) => w.code)).not.toContain('READ_PDF_HIDDEN_NOT_CHECKED');
     expect(document.hidden ?? []).toEqual([]);
+  }, 60_000);
+});
+
+describe('a PDF made of images', () => {
+  it('is not searched for hidden text, and says so', async () => {
+    const document = await read(
+      'photos.pdf',
+      await manipulatedPdf([[...text(11, 1), { kind: 'photo' }]]),
+    );
+    expect(document.warnings.map((w) => w.code)).toContain('READ_PDF_HIDDEN_NOT_CHECKED');
+    expect(document.hidden).toBeUndefined();
   }, 60_000);
 });
 

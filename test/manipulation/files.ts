@@ -18,13 +18,23 @@ export type Block =
   | { kind: 'invisible'; text: string }
   | { kind: 'ocr'; text: string }
   | { kind: 'banner'; text: string }
-  | { kind: 'vanish'; text: string };
+  | { kind: 'vanish'; text: string }
+  | { kind: 'photo' };
 
 const FIXED_DATE = new Date('2023-08-20T10:00:00Z');
 
 /** A grey PNG of `width` × `height` pixels (a photo or a scan). */
-function png(width: number, height: number, shade = 0x90): Buffer {
+function png(width: number, height: number, shade = 0x90, noise = false): Buffer {
   const raw = Buffer.alloc((width + 1) * height, shade);
+  // Noise does not compress: a photo's weight.
+  let x = 2463534242;
+  if (noise)
+    for (let i = 0; i < raw.length; i++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      raw[i] = x & 0xff;
+    }
   for (let y = 0; y < height; y++) raw[y * (width + 1)] = 0;
   const chunk = (type: string, data: Buffer): Buffer => {
     const head = Buffer.alloc(8);
@@ -104,6 +114,8 @@ export function manipulatedPdf(pages: readonly (readonly Block[])[]): Promise<Ui
         doc.fillColor('#000000').fontSize(11).text(block.text, 72, 72, { width });
         doc.addContent('0 Tr');
         doc.restore();
+      } else if (block.kind === 'photo') {
+        doc.image(png(600, 600, 0, true), 72, doc.y, { width: 300, height: 300 });
       } else if (block.kind === 'banner') {
         const y = doc.y;
         doc.rect(60, y - 6, width + 24, 40).fill('#1f3a5f');
@@ -135,7 +147,7 @@ export function manipulatedDocx(blocks: readonly Block[]): Uint8Array {
               : block.kind === 'banner'
                 ? '<w:color w:val="FFFFFF"/><w:shd w:val="clear" w:color="auto" w:fill="1F3A5F"/>'
                 : '';
-      return `<w:p>${run(block.text, props)}</w:p>`;
+      return `<w:p>${run('text' in block ? block.text : '', props)}</w:p>`;
     })
     .join('');
   const files = {
