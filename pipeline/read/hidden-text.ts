@@ -9,7 +9,6 @@
 import { OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Document, HiddenText } from '../../schemas/document.ts';
 import { placeHidden } from './hidden.ts';
-import { closePdf, openPdf } from './pdf-load.ts';
 
 /** How a run of text is hidden. */
 export type HiddenKind = 'white' | 'tiny' | 'covered' | 'invisible';
@@ -86,7 +85,7 @@ interface Drawn {
 const IMAGE_HEAVY_BYTES_PER_PAGE = 200 * 1024;
 
 /** Pages printed in new fonts after which the translated fonts are dropped. */
-const FRESH_PAGES_PER_CLEANUP = 1;
+const FRESH_PAGES_PER_CLEANUP = 3;
 
 /** Smallest font size, in points on the page, a reader can read. */
 const TINY_POINTS = 1.5;
@@ -340,14 +339,17 @@ export async function hiddenPdfText(
 }
 
 /**
- * Sets `document.hidden` from the pages whose text was read, when some text is hidden. The
- * PDF is opened anew: what the text pass loaded is freed first, so the two passes' memory
- * does not add up (a 58-page OCR'd scan translates a font per page).
+ * Sets `document.hidden` from the pages whose text was read, when some text is hidden. Runs on
+ * the document the text pass opened: the fonts it translated serve again.
  */
-export async function addHiddenText(bytes: Uint8Array, document: Document): Promise<void> {
+export async function addHiddenText(
+  doc: PDFDocumentProxy,
+  bytes: Uint8Array,
+  document: Document,
+): Promise<void> {
   const { text, pageOffsets } = document;
   // A file this heavy per page is made of images (a scan): its operator lists translate a font
-  // per page and would double the reader's memory. Said, not skipped silently.
+  // per page, adding tens of MB and seconds. Said, not skipped silently.
   if (bytes.length > IMAGE_HEAVY_BYTES_PER_PAGE * Math.max(1, document.pages.count)) {
     document.warnings.push({
       code: 'READ_PDF_HIDDEN_NOT_CHECKED',
@@ -355,16 +357,6 @@ export async function addHiddenText(bytes: Uint8Array, document: Document): Prom
     });
     return;
   }
-  let doc: PDFDocumentProxy;
-  try {
-    doc = await openPdf(bytes);
-  } catch {
-    return;
-  }
-  try {
-    const hidden = await hiddenPdfText(doc, pageOffsets.length, text, pageOffsets);
-    if (hidden.length > 0) document.hidden = hidden;
-  } finally {
-    await closePdf(doc);
-  }
+  const hidden = await hiddenPdfText(doc, pageOffsets.length, text, pageOffsets);
+  if (hidden.length > 0) document.hidden = hidden;
 }

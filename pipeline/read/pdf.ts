@@ -34,14 +34,13 @@ export async function readPdf(
     if (name === 'PasswordException') return { kind: 'encrypted', detail: 'password required' };
     return { kind: 'corrupt', detail: (error as Error).message || name };
   }
-  let document: Document;
   try {
-    document = await readOpened(doc, bytes, ocr);
+    const document = await readOpened(doc, bytes, ocr);
+    if (hidden) await addHiddenText(doc, bytes, document);
+    return document;
   } finally {
     await closePdf(doc);
   }
-  if (hidden) await addHiddenText(bytes, document);
-  return document;
 }
 
 async function readOpened(
