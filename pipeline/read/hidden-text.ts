@@ -6,7 +6,7 @@
  * Invisible text drawn over an image that was painted first is an OCR layer over a scan, and
  * white text over a dark shape or an image is a banner: neither is hidden.
  */
-import { OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Document, HiddenText } from '../../schemas/document.ts';
 import { placeHidden } from './hidden.ts';
 
@@ -263,12 +263,7 @@ function hiddenKind(text: Drawn, paints: readonly Paint[]): HiddenKind | undefin
   return undefined;
 }
 
-/** The hidden text of one page, consecutive draws of the same kind joined into one run. */
-export async function hiddenText(page: PDFPageProxy, number: number): Promise<HiddenRun[]> {
-  return hiddenInOperators(await page.getOperatorList(), number);
-}
-
-/** `hiddenText` on an operator list already built. */
+/** The hidden text of one page from its operator list, consecutive draws of one kind joined into a run. */
 export function hiddenInOperators(
   ops: { fnArray: number[]; argsArray: unknown[] },
   number: number,
