@@ -36,7 +36,8 @@ export async function readDossierInProcess(
     if (!info.isFile()) return readError(Errors.ReadNotFound, path);
     if (info.size > MAX_BYTES)
       return readError(Errors.ReadTooLarge, path, `${Math.round(info.size / 1048576)} MB`);
-    bytes = new Uint8Array(await readFile(path));
+    // A Buffer is a Uint8Array: no copy of a file that may weigh 100 MB (pdf.js gets its own).
+    bytes = await readFile(path);
   } catch {
     return readError(Errors.ReadNotFound, path);
   }

@@ -127,10 +127,15 @@ const capitalised = (from: string, to: string): string =>
  * the gap the glyph left, that one inserted ligature makes a known word. Two known words are
  * never welded and a known word is never changed.
  */
+/** What a token is to `vanished`: not one to repair, a known word with a ligature, unknown. */
+const SKIP = 0;
+const INTACT = 1;
+const UNKNOWN_WORD = 2;
+
 function vanished(
   text: string,
   words: Lexicon,
-  known: (lower: string) => boolean,
+  kind: (token: string) => number,
 ): { edits: Edit[]; intact: number } {
   const tokens = [...text.matchAll(/\p{L}+/gu)].map((m) => ({ t: m[0], at: m.index }));
   // Two tokens across one space: the gap a vanished glyph leaves.
@@ -141,12 +146,10 @@ function vanished(
   let free = 0; // first token not taken by an edit
   for (let i = 0; i < tokens.length; i++) {
     const { t, at } = tokens[i]!;
-    if (!FIRST.test(t)) continue;
+    const what = kind(t);
+    if (what === INTACT) intact++;
+    if (what !== UNKNOWN_WORD) continue;
     const lower = t.toLowerCase();
-    if (known(lower)) {
-      if (HAS_LIGATURE.test(lower)) intact++;
-      continue;
-    }
     // "l’", "d’", "qu’": an elision, not a fragment of a word.
     if (/['’]/.test(text[at + t.length] ?? '')) continue;
     const prev = i > free ? tokens[i - 1] : undefined;
@@ -205,15 +208,30 @@ export function repairLigatures(pages: Line[][]): {
     known,
   );
   const tokens =
-    marks.size > 0
-      ? [...new Set(lines.flatMap(({ line }) => line.text.match(TOKEN) ?? []))]
-      : [];
+    marks.size > 0 ? [...new Set(lines.flatMap(({ line }) => line.text.match(TOKEN) ?? []))] : [];
   for (const [mark, ligature] of marks) {
     const count = tokens.filter((t) => t.includes(mark)).length;
     const code = `U+${mark.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     repairs.marks.push({ mark: code, ligature, words: count });
   }
   if (marks.size > 0) for (const { line } of lines) line.text = applyMarks(line.text, marks);
+  // Each distinct token is classified once: a dossier repeats its words.
+  const kinds = new Map<string, number>();
+  const kind = (token: string): number => {
+    let what = kinds.get(token);
+    if (what === undefined) {
+      const lower = token.toLowerCase();
+      what = !FIRST.test(token)
+        ? SKIP
+        : known(lower)
+          ? HAS_LIGATURE.test(lower)
+            ? INTACT
+            : SKIP
+          : UNKNOWN_WORD;
+      kinds.set(token, what);
+    }
+    return what;
+  };
   const styles = new Map<
     string,
     { intact: number; found: { line: Line; page: number; edits: Edit[] }[] }
@@ -222,7 +240,7 @@ export function repairLigatures(pages: Line[][]): {
     const key = `${line.size}|${line.bold}`;
     const style = styles.get(key) ?? { intact: 0, found: [] };
     styles.set(key, style);
-    const { edits, intact } = vanished(line.text, words, known);
+    const { edits, intact } = vanished(line.text, words, kind);
     style.intact += intact;
     if (edits.length > 0) style.found.push({ line, page, edits });
   }

@@ -116,6 +116,9 @@ async function boundFonts(doc: PDFDocumentProxy, items: TextItem[]): Promise<voi
   if (all === 0 || inNew * 2 <= all || ++met.fresh < FRESH_PAGES_PER_CLEANUP) return;
   met.fresh = 0;
   await doc.cleanup().catch(() => undefined);
+  // The dropped fonts' buffers lie outside the heap V8 sizes its collections by: a reader
+  // process (started with --expose-gc) frees them now rather than when the heap fills.
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 const BOLD = /bold|black|heavy|semibold|demi|-bd\b|,b\b|\bcbx|\bbx\d/i;
@@ -181,10 +184,13 @@ function toLines(
   const flush = (): void => {
     const clean = repairLigatures(text.replace(/\s+/g, ' ').trim());
     if (clean && parts.length > 0) {
-      const weights = new Map<number, number>();
-      for (const { item, size } of parts)
-        weights.set(size, (weights.get(size) ?? 0) + item.str.length);
-      const size = [...weights].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+      let size = parts[0]!.size;
+      if (parts.some((part) => part.size !== size)) {
+        const weights = new Map<number, number>();
+        for (const part of parts)
+          weights.set(part.size, (weights.get(part.size) ?? 0) + part.item.str.length);
+        size = [...weights].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+      }
       let bold = true;
       let unknown = false;
       for (const { item } of parts) {
