@@ -10,7 +10,8 @@ import { basename, dirname, join } from 'node:path';
 // `.<name>.<pid of the writer>-<uuid>.tmp`
 const TEMPORARY = /^\..+\.(\d+)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.tmp$/;
 
-const alive = (pid: number): boolean => {
+/** True while process `pid` runs (EPERM: it runs as another user). */
+export const processAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;
@@ -42,7 +43,7 @@ export async function removeTemporaries(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const left = names.filter((name) => {
     const pid = TEMPORARY.exec(name)?.[1];
-    return pid !== undefined && !alive(Number(pid));
+    return pid !== undefined && !processAlive(Number(pid));
   });
   await Promise.all(left.map((name) => rm(join(dir, name), { force: true })));
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { IntakeStateFile, type MailboxState } from '../../schemas/intake-state.ts';
 import { Errors, recevableError } from '../errors.ts';
-import { writeIfChanged } from '../files/atomic.ts';
+import { processAlive, writeIfChanged } from '../files/atomic.ts';
 
 export const STATE_FILE = 'intake-state.yaml';
 const LOCK_FILE = '.intake.lock';
@@ -57,15 +57,6 @@ export class IntakeState {
   }
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /** Takes the session's intake lock; the returned function releases it. */
 export async function lockSession(dir: string): Promise<() => Promise<void>> {
   const path = join(dir, LOCK_FILE);
@@ -78,7 +69,7 @@ export async function lockSession(dir: string): Promise<() => Promise<void>> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number((await readFile(path, 'utf8').catch(() => '')).trim());
-      if (Number.isInteger(pid) && pid > 0 && alive(pid) && pid !== process.pid)
+      if (Number.isInteger(pid) && pid > 0 && processAlive(pid) && pid !== process.pid)
         throw recevableError(Errors.IntakeLocked, dir, pid);
       await rm(path, { force: true });
     }
