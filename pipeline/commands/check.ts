@@ -1,12 +1,11 @@
 /** `recevable check <session-dir>`: admissibility of every submission → results/*.yaml. */
-import { appendFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
 import { checkSession, type CheckSessionOptions, type SessionCheck } from '../checks/index.ts';
 import { Exit, type Command } from '../command.ts';
 import { Errors, recevableError } from '../errors.ts';
 import { onOcrProgress } from '../read/ocr-progress.ts';
-import { annotations, markdownTable, printTable } from '../results/report.ts';
+import { printTable, reportToCi } from '../results/report.ts';
 import { shardCommand } from '../shard/command.ts';
 import { checkSimilarity } from '../similarity/check.ts';
 import { similarityInputs } from '../similarity/inputs.ts';
@@ -121,12 +120,7 @@ export const command: Command = {
         `${stats.read} dossiers read, ${stats.cached} from the cache, ${stats.kept} results kept, ${stats.written} files written.`,
       ),
     );
-    if (process.env['GITHUB_ACTIONS'] === 'true') {
-      const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
-      if (summaryFile) await appendFile(summaryFile, markdownTable(results, summary));
-      for (const line of annotations(results, dir)) io.say(line);
-    }
-    const gate = results.some((r) => r.status !== 'admissible');
+    const gate = await reportToCi(results, summary, dir, io);
     return args.values['strict'] && gate ? Exit.strict : Exit.ok;
   },
 };

@@ -1,9 +1,8 @@
 /** `recevable merge <session-dir> <shard dirs…>`: the shards of a sharded check → results/*.yaml. */
-import { appendFile } from 'node:fs/promises';
 import type { SessionCheck } from '../checks/index.ts';
 import { Exit, type Command } from '../command.ts';
 import { Errors, recevableError } from '../errors.ts';
-import { annotations, markdownTable, printTable } from '../results/report.ts';
+import { printTable, reportToCi } from '../results/report.ts';
 import { mergeShards } from '../shard/merge.ts';
 import { checkSimilarity } from '../similarity/check.ts';
 
@@ -49,12 +48,7 @@ export const command: Command = {
         `${stats.shards} shards merged: ${stats.taken} results as the shards decided them, ${stats.decided} decided here, ${stats.written} files written.`,
       ),
     );
-    if (process.env['GITHUB_ACTIONS'] === 'true') {
-      const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
-      if (summaryFile) await appendFile(summaryFile, markdownTable(results, summary));
-      for (const line of annotations(results, dir)) io.say(line);
-    }
-    const gate = results.some((r) => r.status !== 'admissible');
+    const gate = await reportToCi(results, summary, dir, io);
     return args.values['strict'] && gate ? Exit.strict : Exit.ok;
   },
 };

@@ -2,6 +2,7 @@
  * How a check run is shown: a summary table for people (stderr), a Markdown table for the
  * GitHub Actions job summary, and one workflow annotation per dossier that is not admissible.
  */
+import { appendFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Finding, Result, ResultsSummary } from '../../schemas/result.ts';
 import type { Io } from '../output.ts';
@@ -92,4 +93,23 @@ export function annotations(results: Result[], sessionDir: string, cwd = process
         .join(' ');
       return `::${level} file=${escapeProperty(file)},title=${escapeProperty(`${r.candidate} ${r.status}`)}::${escapeData(why)}`;
     });
+}
+
+/**
+ * In a GitHub Actions job: the Markdown table appended to the job summary and one annotation
+ * per dossier that is not admissible. Elsewhere nothing. True when some dossier is not
+ * admissible (what `--strict` gates on).
+ */
+export async function reportToCi(
+  results: Result[],
+  summary: ResultsSummary,
+  sessionDir: string,
+  io: Io,
+): Promise<boolean> {
+  if (process.env['GITHUB_ACTIONS'] === 'true') {
+    const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
+    if (summaryFile) await appendFile(summaryFile, markdownTable(results, summary));
+    for (const line of annotations(results, sessionDir)) io.say(line);
+  }
+  return results.some((r) => r.status !== 'admissible');
 }
