@@ -1,8 +1,29 @@
-/** Parts every document of the paperwork shares: the header and the jurors' signature boxes. */
+/**
+ * Parts every document of the paperwork shares: its start (document, fonts, hidden fields,
+ * header), the header and the jurors' signature boxes.
+ */
+import type { PDFDocument } from 'pdf-lib';
 import type { Juror, SessionHeader } from './plan.ts';
+import { addHiddenFields, createDocument, type DocumentInfo } from './document.ts';
 import { signature } from './fields.ts';
-import { ACCENT, MARGIN, MUTED, type Canvas } from './layout.ts';
+import { embedFonts, type Fonts } from './fonts.ts';
+import { ACCENT, Canvas, MARGIN, MUTED } from './layout.ts';
 import { signatureField } from './widgets.ts';
+
+/** A new document with its fonts, its hidden fields (what it belongs to) and its header drawn. */
+export async function startPaper(
+  info: DocumentInfo,
+  session: SessionHeader,
+  title: string,
+  subtitle: string,
+): Promise<{ doc: PDFDocument; fonts: Fonts; canvas: Canvas }> {
+  const doc = await createDocument(info);
+  const fonts = await embedFonts(doc);
+  const canvas = new Canvas(doc, fonts);
+  addHiddenFields(doc.getForm(), canvas.page, fonts, info);
+  drawHeader(canvas, session, title, subtitle);
+  return { doc, fonts, canvas };
+}
 
 /** The venue, the session, the title and its subtitle. */
 export function drawHeader(

@@ -3,11 +3,10 @@
  * heard, with the decision on the written and the oral part as form fields, the members'
  * names and their signature fields.
  */
-import { drawFacts, drawHeader, drawSignatures } from './common.ts';
-import { addHiddenFields, createDocument, saveDocument, type DocumentInfo } from './document.ts';
+import { drawFacts, drawSignatures, startPaper } from './common.ts';
+import { saveDocument, type DocumentInfo } from './document.ts';
 import { DECISION_LABELS, DECISIONS, HIDDEN, minutesDecision } from './fields.ts';
-import { embedFonts } from './fonts.ts';
-import { Canvas, LINE, MARGIN, MUTED } from './layout.ts';
+import { type Canvas, LINE, MARGIN, MUTED } from './layout.ts';
 import type { Defence, MinutesModel } from './plan.ts';
 import { radioOption } from './widgets.ts';
 
@@ -79,12 +78,8 @@ export async function renderMinutes(model: MinutesModel): Promise<Uint8Array> {
     hidden: { [HIDDEN.jury]: model.juryLabel, [HIDDEN.day]: model.day },
     date: new Date(model.date),
   };
-  const doc = await createDocument(info);
-  const fonts = await embedFonts(doc);
-  const canvas = new Canvas(doc, fonts);
-  addHiddenFields(doc.getForm(), canvas.page, fonts, info);
-  drawHeader(
-    canvas,
+  const { doc, fonts, canvas } = await startPaper(
+    info,
     model.session,
     'Procès-verbal de délibération',
     'Épreuve finale de certification\u00a0: soutenances du dossier professionnel',

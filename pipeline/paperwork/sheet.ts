@@ -6,11 +6,10 @@
  * Every answer is a form field (`fields.ts`) a juror fills in any PDF reader.
  */
 import type { Criterion, ExamPart } from '../../schemas/evaluation.ts';
-import { drawFacts, drawHeader, drawSignatures } from './common.ts';
-import { addHiddenFields, createDocument, saveDocument, type DocumentInfo } from './document.ts';
+import { drawFacts, drawSignatures, startPaper } from './common.ts';
+import { saveDocument, type DocumentInfo } from './document.ts';
 import { DECISION_LABELS, DECISIONS, HIDDEN, SHEET } from './fields.ts';
-import { embedFonts } from './fonts.ts';
-import { Canvas, MARGIN, MUTED, LINE } from './layout.ts';
+import { type Canvas, MARGIN, MUTED, LINE } from './layout.ts';
 import type { SheetModel } from './plan.ts';
 import { radioOption, textArea } from './widgets.ts';
 
@@ -144,12 +143,8 @@ export async function renderSheet(model: SheetModel): Promise<Uint8Array> {
     hidden: { [HIDDEN.candidate]: defence.candidate },
     date: new Date(model.date),
   };
-  const doc = await createDocument(info);
-  const fonts = await embedFonts(doc);
-  const canvas = new Canvas(doc, fonts);
-  addHiddenFields(doc.getForm(), canvas.page, fonts, info);
-  drawHeader(
-    canvas,
+  const { doc, fonts, canvas } = await startPaper(
+    info,
     model.session,
     'Fiche individuelle d’évaluation',
     'Épreuve finale de certification\u00a0: dossier professionnel (production écrite et soutenance orale)',
