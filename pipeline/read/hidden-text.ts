@@ -6,9 +6,10 @@
  * Invisible text drawn over an image that was painted first is an OCR layer over a scan, and
  * white text over a dark shape or an image is a banner: neither is hidden.
  */
-import { OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Document, HiddenText } from '../../schemas/document.ts';
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Document } from '../../schemas/document.ts';
 import { placeHidden } from './hidden.ts';
+import type { OperatorList } from './pdf-load.ts';
 
 /** How a run of text is hidden. */
 export type HiddenKind = 'white' | 'tiny' | 'covered' | 'invisible';
@@ -84,9 +85,6 @@ interface Drawn {
 /** Bytes per page above which a PDF is made of images and not searched for hidden text. */
 const IMAGE_HEAVY_BYTES_PER_PAGE = 200 * 1024;
 
-/** Pages printed in new fonts after which the translated fonts are dropped. */
-const FRESH_PAGES_PER_CLEANUP = 3;
-
 /** Smallest font size, in points on the page, a reader can read. */
 const TINY_POINTS = 1.5;
 
@@ -125,7 +123,7 @@ function glyphsOf(glyphs: readonly Glyph[]): { text: string; advance: number } {
 }
 
 /** The text drawn on a page and what was painted, in drawing order, from its operator list. */
-function walk(ops: { fnArray: number[]; argsArray: unknown[] }): {
+function walk(ops: OperatorList): {
   drawn: Drawn[];
   paints: Paint[];
 } {
@@ -264,10 +262,7 @@ function hiddenKind(text: Drawn, paints: readonly Paint[]): HiddenKind | undefin
 }
 
 /** The hidden text of one page from its operator list, consecutive draws of one kind joined into a run. */
-export function hiddenInOperators(
-  ops: { fnArray: number[]; argsArray: unknown[] },
-  number: number,
-): HiddenRun[] {
+export function hiddenInOperators(ops: OperatorList, number: number): HiddenRun[] {
   const { drawn, paints } = walk(ops);
   const runs: { kind: HiddenKind; page: number; text: string }[] = [];
   let last: HiddenKind | undefined;
@@ -283,75 +278,40 @@ export function hiddenInOperators(
 }
 
 /**
- * The hidden text of the first `pages` pages of an open PDF, placed in the Document's text.
- * A separate pass: it builds every page's operator list, which costs about as much again as
- * the text. A page whose operators cannot be read is skipped.
+ * Whether a PDF of `bytes` over `pages` pages is searched for hidden text. A file heavier than
+ * IMAGE_HEAVY_BYTES_PER_PAGE per page is made of images (a scan): its operator lists translate
+ * a font per page, adding tens of MB and seconds; it is said, not skipped silently.
  */
-export async function hiddenPdfText(
-  doc: PDFDocumentProxy,
-  pages: number,
-  text: string,
-  pageOffsets: readonly number[],
-): Promise<HiddenText[]> {
-  const runs: HiddenRun[] = [];
-  // pdf.js keeps every font it translated until the document is cleaned up: a scan OCR'd page
-  // by page embeds a font per page (about 10 MB each once translated), so, as the text pass
-  // does (pdf-load.ts), fonts are dropped after pages printed mostly in fonts never met before.
-  const met = new Set<string>();
-  let fresh = 0;
-  for (let number = 1; number <= pages; number++) {
-    try {
-      const page = await doc.getPage(number);
-      const ops = await page.getOperatorList();
-      runs.push(...hiddenInOperators(ops, number));
-      page.cleanup();
-      let fonts = 0;
-      let unseen = 0;
-      const names: string[] = [];
-      for (let i = 0; i < ops.fnArray.length; i++) {
-        if (ops.fnArray[i] !== OPS.setFont) continue;
-        const name = (ops.argsArray[i] as unknown[] | null)?.[0];
-        if (typeof name !== 'string') continue;
-        fonts++;
-        if (!met.has(name)) unseen++;
-        names.push(name);
-      }
-      for (const name of names) met.add(name);
-      if (unseen * 2 > fonts && ++fresh >= FRESH_PAGES_PER_CLEANUP) {
-        fresh = 0;
-        await doc.cleanup().catch(() => undefined);
-      }
-    } catch {
-      // The text pass already warns about an unreadable page.
-    }
-  }
-  return placeHidden(
-    text,
-    pageOffsets,
-    runs.map((r) => ({ ...r, text: r.text.normalize('NFKC') })),
-    pages,
-  );
+export function searchesHidden(bytes: Uint8Array, pages: number): boolean {
+  return bytes.length <= IMAGE_HEAVY_BYTES_PER_PAGE * Math.max(1, pages);
 }
 
 /**
- * Sets `document.hidden` from the pages whose text was read, when some text is hidden. Runs on
- * the document the text pass opened: the fonts it translated serve again.
+ * Collects the hidden runs of each page from the operator list the text pass builds for it
+ * (`readPage` in pdf-load.ts), so that the search costs no second pass over the document, then
+ * sets `document.hidden` once the text is assembled.
  */
-export async function addHiddenText(
-  doc: PDFDocumentProxy,
-  bytes: Uint8Array,
-  document: Document,
-): Promise<void> {
-  const { text, pageOffsets } = document;
-  // A file this heavy per page is made of images (a scan): its operator lists translate a font
-  // per page, adding tens of MB and seconds. Said, not skipped silently.
-  if (bytes.length > IMAGE_HEAVY_BYTES_PER_PAGE * Math.max(1, document.pages.count)) {
-    document.warnings.push({
-      code: 'READ_PDF_HIDDEN_NOT_CHECKED',
-      message: `The file holds more than ${IMAGE_HEAVY_BYTES_PER_PAGE / 1024} KB per page (images, a scan): it was not searched for hidden text (white, tiny, covered or invisible).`,
-    });
-    return;
-  }
-  const hidden = await hiddenPdfText(doc, pageOffsets.length, text, pageOffsets);
-  if (hidden.length > 0) document.hidden = hidden;
+export function hiddenCollector(): {
+  page: (number: number) => (ops: OperatorList) => void;
+  addTo: (document: Document, searched: boolean) => void;
+} {
+  const runs: HiddenRun[] = [];
+  return {
+    page: (number) => (ops) => {
+      runs.push(...hiddenInOperators(ops, number));
+    },
+    addTo: (document, searched) => {
+      if (!searched) {
+        document.warnings.push({
+          code: 'READ_PDF_HIDDEN_NOT_CHECKED',
+          message: `The file holds more than ${IMAGE_HEAVY_BYTES_PER_PAGE / 1024} KB per page (images, a scan): it was not searched for hidden text (white, tiny, covered or invisible).`,
+        });
+        return;
+      }
+      const { text, pageOffsets } = document;
+      const normalised = runs.map((r) => ({ ...r, text: r.text.normalize('NFKC') }));
+      const hidden = placeHidden(text, pageOffsets, normalised, pageOffsets.length);
+      if (hidden.length > 0) document.hidden = hidden;
+    },
+  };
 }

@@ -74,7 +74,7 @@ const IMAGE_SHARE = 0.25;
  * scaling transform followed at once by the restore (or by nothing). A translation, or a
  * scaled transform followed by paths or text, is not an image.
  */
-function paintsImage(ops: { fnArray: number[]; argsArray: unknown[] }, view: number[]): boolean {
+function paintsImage(ops: OperatorList, view: number[]): boolean {
   const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = view;
   const page = Math.abs((x1 - x0) * (y1 - y0));
   if (page === 0) return false;
@@ -126,16 +126,25 @@ const BOLD = /bold|black|heavy|semibold|demi|-bd\b|,b\b|\bcbx|\bbx\d/i;
 /** Lines longer than this are prose: whether they are bold changes no heading. */
 const TITLE_CHARS = 120;
 
+/** A page's operator list, as pdf.js gives it. */
+export interface OperatorList {
+  fnArray: number[];
+  argsArray: unknown[];
+}
+
 /**
  * Reads one page. Fonts (hence bold) are known only after an operator list is built, which
  * costs almost as much as the text: it is built only when `fonts` is asked and a line short
- * enough to be a title is printed only in fonts not met yet (or met and bold), or when the
- * page has too little text and may be an image.
+ * enough to be a title is printed only in fonts not met yet (or met and bold), when the page
+ * has too little text and may be an image, or when `operators` wants it (the hidden-text
+ * search, which then costs no second pass over the document). A page whose operators cannot
+ * be built keeps its text, bold unknown.
  */
 export async function readPage(
   doc: PDFDocumentProxy,
   number: number,
   fonts: boolean,
+  operators?: (ops: OperatorList) => void,
 ): Promise<PageText> {
   const page = await doc.getPage(number);
   const content = await page.getTextContent();
@@ -157,10 +166,13 @@ export async function readPage(
   };
   const first = toLines(items, isBold);
   let lines = first.lines;
-  if ((fonts && first.undecided) || chars < 20) {
-    const ops = await page.getOperatorList();
-    if (chars < 20) hasImages = paintsImage(ops, page.view);
-    if (first.undecided) lines = toLines(items, isBold).lines;
+  if ((fonts && first.undecided) || chars < 20 || operators) {
+    const ops = await page.getOperatorList().catch(() => undefined);
+    if (ops) {
+      if (chars < 20) hasImages = paintsImage(ops, page.view);
+      if (fonts && first.undecided) lines = toLines(items, isBold).lines;
+      operators?.(ops);
+    }
   }
   page.cleanup();
   await boundFonts(doc, items);

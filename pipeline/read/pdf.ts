@@ -4,7 +4,7 @@ import type { Document, Heading, PageText, ReadWarning } from '../../schemas/doc
 import { countWords, joinLines, removeRunningMatter } from './clean.ts';
 import { applyMarks, foldLigatures, repairLigatures } from './ligatures.ts';
 import { complementOutline, outlineHeadings, typographyHeadings } from './pdf-headings.ts';
-import { addHiddenText } from './hidden-text.ts';
+import { hiddenCollector, searchesHidden } from './hidden-text.ts';
 import { closePdf, openPdf, readPage, type Line } from './pdf-load.ts';
 import { joinLetterSpaced } from './spacing.ts';
 import type { OcrOptions } from './ocr-pdf.ts';
@@ -35,9 +35,7 @@ export async function readPdf(
     return { kind: 'corrupt', detail: (error as Error).message || name };
   }
   try {
-    const document = await readOpened(doc, bytes, ocr);
-    if (hidden) await addHiddenText(doc, bytes, document);
-    return document;
+    return await readOpened(doc, bytes, ocr, hidden);
   } finally {
     await closePdf(doc);
   }
@@ -46,10 +44,14 @@ export async function readPdf(
 async function readOpened(
   doc: PDFDocumentProxy,
   bytes: Uint8Array,
-  ocr?: OcrOptions,
+  ocr: OcrOptions | undefined,
+  hidden: boolean,
 ): Promise<Document> {
   const warnings: ReadWarning[] = [];
   const count = doc.numPages;
+  // Text drawn but not seen is looked for in the operator lists the text pass builds anyway.
+  const searched = hidden && searchesHidden(bytes, count);
+  const collector = hiddenCollector();
   // Per-page bookmarks ("Page 3") or a lone bookmark (the title) say nothing of the plan.
   const bookmarks = await outlineHeadings(doc);
   const useful = bookmarks.filter((h) => !/^(?:page|p\.?|slide|diapositive)\s*\d+$/i.test(h.text));
@@ -59,7 +61,8 @@ async function readOpened(
   const failed: number[] = [];
   for (let number = 1; number <= Math.min(count, MAX_TEXT_PAGES); number++) {
     try {
-      const page = await readPage(doc, number, outline.length === 0);
+      const hiddenRuns = searched ? collector.page(number) : undefined;
+      const page = await readPage(doc, number, outline.length === 0, hiddenRuns);
       raw.push(page.lines);
       images.push(page.hasImages);
     } catch {
@@ -157,6 +160,7 @@ async function readOpened(
     meta,
   };
   if (toc) document.toc = { pages: toc.pages };
+  if (hidden) collector.addTo(document, searched);
   return document;
 }
 
