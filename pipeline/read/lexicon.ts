@@ -19,6 +19,8 @@ export interface Lexicon {
   has(word: string): boolean;
   /** True for a known word once accents are set aside (`COMPETENCES`), lower case. */
   hasLoose(word: string): boolean;
+  /** `hasLoose` for a word already through `looseKey`. */
+  hasLooseKey(key: string): boolean;
   /** The letters of the longest known word: no longer piece of text can be a word. */
   readonly longest: number;
   /** The known words that are `form` (lower case, not itself a word) with a ligature inserted. */
@@ -67,9 +69,10 @@ export function lexicon(): Lexicon {
   loaded = {
     longest,
     has: (word) => known.has(word),
-    hasLoose: (word) => {
+    hasLoose: (word) => loaded!.hasLooseKey(looseKey(word)),
+    hasLooseKey: (key) => {
       loose ??= new Set(words.map(looseKey));
-      return loose.has(looseKey(word));
+      return loose.has(key);
     },
     insertions: (form) => forms.get(form) ?? [],
   };

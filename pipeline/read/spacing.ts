@@ -3,7 +3,7 @@
  * letter and the wider gap between words is lost, so the words are found again with the French
  * word list.
  */
-import { lexicon, type Lexicon } from './lexicon.ts';
+import { lexicon, looseKey, type Lexicon } from './lexicon.ts';
 
 /** A token of a letter-spaced run: one character, or a few that kerning kept together (VA, AVA, L’). */
 const PART = /^(?:[\p{L}\p{N}'’-]|\p{L}[\p{L}'’]|\p{Lu}{3})$/u;
@@ -41,6 +41,8 @@ interface Piece {
 function segment(letters: string, words: Lexicon): Piece[] {
   const n = letters.length;
   const lower = letters.toLowerCase();
+  // looseKey replaces one letter by one letter: a slice of it is the key of the same slice.
+  const loose = looseKey(lower);
   const best: { cost: number; from: number; known: boolean }[] = [
     { cost: 0, from: 0, known: true },
   ];
@@ -52,11 +54,13 @@ function segment(letters: string, words: Lexicon): Piece[] {
     best[end] = { cost: before.cost + UNKNOWN * (end - first), from: first, known: false };
     for (let start = first; start < end; start++) {
       const piece = lower.slice(start, end);
+      const glue = GLUE.has(piece);
       const word =
+        glue ||
         /^(?:\d+|['’-])$/.test(piece) ||
-        GLUE.has(piece) ||
-        ((piece.length >= 3 || SHORT_WORDS.has(piece)) && words.hasLoose(piece));
-      const price = GLUE.has(piece) ? 0.9 : word ? 1 : UNKNOWN * piece.length;
+        ((piece.length >= 3 || SHORT_WORDS.has(piece)) &&
+          words.hasLooseKey(loose.slice(start, end)));
+      const price = glue ? 0.9 : word ? 1 : UNKNOWN * piece.length;
       const cost = best[start]!.cost + price;
       if (cost < best[end]!.cost) best[end] = { cost, from: start, known: word };
     }
