@@ -17,9 +17,7 @@ export interface Insertion {
 export interface Lexicon {
   /** True for a known word (lower case, accents kept). */
   has(word: string): boolean;
-  /** True for a known word once accents are set aside (`COMPETENCES`), lower case. */
-  hasLoose(word: string): boolean;
-  /** `hasLoose` for a word already through `looseKey`. */
+  /** True for a known word once accents are set aside (`COMPETENCES`): `key` is its `looseKey`. */
   hasLooseKey(key: string): boolean;
   /** The letters of the longest known word: no longer piece of text can be a word. */
   readonly longest: number;
@@ -69,7 +67,6 @@ export function lexicon(): Lexicon {
   loaded = {
     longest,
     has: (word) => known.has(word),
-    hasLoose: (word) => loaded!.hasLooseKey(looseKey(word)),
     hasLooseKey: (key) => {
       loose ??= new Set(words.map(looseKey));
       return loose.has(key);

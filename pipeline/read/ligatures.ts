@@ -141,19 +141,19 @@ const ONE_LETTER = /^\p{L}$/u;
 const SURROGATE = /[\ud800-\udfff]/;
 
 /**
- * The runs of letters of `text` (what /\p{L}+/gu matches), into `tokens` and `starts`. A line
+ * The runs of letters of `text` (what /\p{L}+/gu matches) and where each starts. A line
  * is a few dozen words and a dossier a hundred thousand: a scan of char codes, each classed
  * once, takes a third of the time of the regular expression.
  */
-function letterRuns(text: string, tokens: string[], starts: number[]): void {
-  tokens.length = 0;
-  starts.length = 0;
+function letterRuns(text: string): { tokens: string[]; starts: number[] } {
+  const tokens: string[] = [];
+  const starts: number[] = [];
   if (SURROGATE.test(text)) {
     for (const m of text.matchAll(LETTERS)) {
       tokens.push(m[0]);
       starts.push(m.index);
     }
-    return;
+    return { tokens, starts };
   }
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
@@ -175,20 +175,15 @@ function letterRuns(text: string, tokens: string[], starts: number[]): void {
       start = -1;
     }
   }
+  return { tokens, starts };
 }
-
-const NO_EDITS: Edit[] = [];
-const lineTokens: string[] = [];
-const lineStarts: number[] = [];
 
 function vanished(
   text: string,
   words: Lexicon,
   kind: (token: string) => number,
 ): { edits: Edit[]; intact: number } {
-  const tokens = lineTokens;
-  const starts = lineStarts;
-  letterRuns(text, tokens, starts);
+  const { tokens, starts } = letterRuns(text);
   let intact = 0;
   let unknown = false;
   for (const t of tokens) {
@@ -197,7 +192,7 @@ function vanished(
     else if (what === UNKNOWN_WORD) unknown = true;
   }
   // Most lines hold no unknown word: they are only counted.
-  if (!unknown) return { edits: NO_EDITS, intact };
+  if (!unknown) return { edits: [], intact };
   // Two tokens across one space: the gap a vanished glyph leaves.
   const gap = (a: number, b: number): boolean =>
     starts[b] === starts[a]! + tokens[a]!.length + 1 && text[starts[b] - 1] === ' ';

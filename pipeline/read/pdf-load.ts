@@ -170,7 +170,7 @@ export async function readPage(
     const ops = await page.getOperatorList().catch(() => undefined);
     if (ops) {
       if (chars < 20) hasImages = paintsImage(ops, page.view);
-      if (fonts && first.undecided) lines = toLines(items, isBold).lines;
+      if (first.undecided && (fonts || chars < 20)) lines = toLines(items, isBold).lines;
       operators?.(ops);
     }
   }

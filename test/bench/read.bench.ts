@@ -19,6 +19,11 @@ import { makeDocx, makePdf, type DossierSpec } from '../fixtures/dossier/generat
 import { makeDistortedScan } from '../fixtures/dossier/scan.ts';
 
 const smoke = process.argv.includes('--smoke');
+// floorRatios bills each contender its own work only: the garbage the one before left is
+// collected before its clock starts (the text pass, timed after the whole reading, paid for the
+// whole reading's operator lists, and moved by ±25 % from one run to the next).
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
 const ROUNDS = smoke ? 1 : 3;
 const dir = mkdtempSync(join(tmpdir(), 'recevable-bench-'));
 const sections: DossierSpec['sections'] = [
@@ -90,11 +95,6 @@ async function pdfjsTextAndOperators(files: string[]): Promise<void> {
  * text drawn but not seen in every page's operators, to the floor of text plus operator lists.
  */
 async function floorRatios(files: string[]): Promise<void> {
-  // Each contender is billed its own work only: the garbage the one before left is collected
-  // before its clock starts (the text pass, timed after the whole reading, paid for the whole
-  // reading's operator lists, and moved by ±25 % from one run to the next).
-  setFlagsFromString('--expose-gc');
-  const collect = runInNewContext('gc') as () => void;
   const cpu = async (job: () => Promise<void>): Promise<number> => {
     collect();
     const start = process.cpuUsage();
